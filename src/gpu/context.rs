@@ -1,0 +1,294 @@
+//! The GPU connection: adapter, device and queue, plus the buffer helpers every kernel uses.
+
+use serde::Serialize;
+use std::fmt;
+
+/// What the user is told about the adapter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdapterSummary {
+    /// The adapter's name, e.g. "SwiftShader Device (Subzero)" or "llvmpipe (LLVM 15.0.7, 256 bits)".
+    pub name: String,
+    /// The API underneath: "BrowserWebGpu", "Vulkan", "Metal", "Dx12".
+    pub backend: String,
+    /// "DiscreteGpu", "IntegratedGpu", "Cpu" (a software rasteriser), …
+    pub device_type: String,
+    /// Driver name and version, where the platform tells.
+    pub driver: String,
+}
+
+impl AdapterSummary {
+    /// Whether the "GPU" is a software rasteriser on the processor (SwiftShader, llvmpipe,
+    /// WARP): it computes correctly but slowly, and the user should know.
+    pub fn is_software(&self) -> bool {
+        let name = self.name.to_ascii_lowercase();
+        self.device_type == "Cpu"
+            || ["swiftshader", "llvmpipe", "lavapipe", "warp", "software"]
+                .iter()
+                .any(|s| name.contains(s))
+    }
+
+    fn from_info(info: &wgpu::AdapterInfo) -> AdapterSummary {
+        // Browsers often leave the name empty; `connect` then asks for vendor and architecture.
+        let name = info.name.trim().to_string();
+        let driver = [info.driver.as_str(), info.driver_info.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        AdapterSummary {
+            name,
+            backend: format!("{:?}", info.backend),
+            device_type: format!("{:?}", info.device_type),
+            driver,
+        }
+    }
+}
+
+/// Why GPU compute is not available or failed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum GpuError {
+    /// The platform has no WebGPU API at all (`navigator.gpu` is missing).
+    NoApi,
+    /// The API exists but offers no adapter.
+    NoAdapter(String),
+    /// The adapter would not give a device.
+    Device(String),
+    /// A kernel or buffer operation failed (validation, out of memory, lost device).
+    Compute(String),
+    /// The trial kernel's result differs from the CPU reference by more than the tolerance.
+    SelfTest { max_abs_err: f32 },
+}
+
+impl fmt::Display for GpuError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GpuError::NoApi => write!(f, "this platform has no WebGPU API"),
+            GpuError::NoAdapter(why) => write!(f, "no GPU adapter found: {why}"),
+            GpuError::Device(why) => write!(f, "the GPU device could not be opened: {why}"),
+            GpuError::Compute(why) => write!(f, "a GPU computation failed: {why}"),
+            GpuError::SelfTest { max_abs_err } => write!(
+                f,
+                "the GPU trial kernel differed from the CPU by {max_abs_err:e}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for GpuError {}
+
+/// An open GPU device with its queue.
+pub struct Gpu {
+    pub device: wgpu::Device,
+    pub queue: wgpu::Queue,
+    pub adapter: AdapterSummary,
+    pub limits: wgpu::Limits,
+}
+
+impl Gpu {
+    /// Finds an adapter and opens a device with the adapter's own limits (so large models can
+    /// use large storage buffers where the hardware allows them).
+    pub async fn connect() -> Result<Gpu, GpuError> {
+        if !platform_has_webgpu().await {
+            return Err(GpuError::NoApi);
+        }
+        let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle());
+        let adapter = instance
+            .request_adapter(&wgpu::RequestAdapterOptions {
+                power_preference: wgpu::PowerPreference::HighPerformance,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| GpuError::NoAdapter(e.to_string()))?;
+        let mut summary = AdapterSummary::from_info(&adapter.get_info());
+        if summary.name.is_empty() {
+            summary.name = browser_adapter_name()
+                .await
+                .unwrap_or_else(|| "WebGPU adapter".to_string());
+        }
+        let limits = adapter.limits();
+        let (device, queue) = adapter
+            .request_device(&wgpu::DeviceDescriptor {
+                label: Some("lupe"),
+                required_limits: limits.clone(),
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| GpuError::Device(e.to_string()))?;
+        // Errors are caught per operation with error scopes; anything that escapes them is
+        // logged instead of aborting the program.
+        device.on_uncaptured_error(std::sync::Arc::new(|e: wgpu::Error| {
+            log_error(&format!("uncaptured GPU error: {e}"));
+        }));
+        Ok(Gpu {
+            device,
+            queue,
+            adapter: summary,
+            limits,
+        })
+    }
+
+    /// A storage buffer holding `data`, readable by kernels and copyable.
+    pub fn upload(&self, label: &str, data: &[f32]) -> wgpu::Buffer {
+        use wgpu::util::DeviceExt;
+        // A zero-sized binding is invalid; keep one element so empty inputs still bind.
+        let contents: &[f32] = if data.is_empty() { &[0.0] } else { data };
+        self.device
+            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::cast_slice(contents),
+                usage: wgpu::BufferUsages::STORAGE
+                    | wgpu::BufferUsages::COPY_SRC
+                    | wgpu::BufferUsages::COPY_DST,
+            })
+    }
+
+    /// A uniform buffer holding a plain-old-data parameter block.
+    pub fn uniform<T: bytemuck::Pod>(&self, label: &str, value: &T) -> wgpu::Buffer {
+        use wgpu::util::DeviceExt;
+        self.device
+            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::bytes_of(value),
+                usage: wgpu::BufferUsages::UNIFORM,
+            })
+    }
+
+    /// An uninitialised storage buffer of `len` f32 values for kernel output.
+    pub fn output(&self, label: &str, len: usize) -> wgpu::Buffer {
+        self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size: (len.max(1) * 4) as u64,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            mapped_at_creation: false,
+        })
+    }
+
+    /// Builds a compute pipeline from WGSL source (entry point `main`, layout from the shader).
+    /// Shader errors come back as [`GpuError::Compute`].
+    pub async fn pipeline(
+        &self,
+        label: &str,
+        wgsl: &str,
+    ) -> Result<wgpu::ComputePipeline, GpuError> {
+        let scope = self.device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let module = self
+            .device
+            .create_shader_module(wgpu::ShaderModuleDescriptor {
+                label: Some(label),
+                source: wgpu::ShaderSource::Wgsl(wgsl.into()),
+            });
+        let pipeline = self
+            .device
+            .create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                label: Some(label),
+                layout: None,
+                module: &module,
+                entry_point: Some("main"),
+                compilation_options: Default::default(),
+                cache: None,
+            });
+        match scope.pop().await {
+            None => Ok(pipeline),
+            Some(e) => Err(GpuError::Compute(format!("{label}: {e}"))),
+        }
+    }
+
+    /// Workgroup counts `(x, y)` covering `n` invocations at `per_group` each, folded into y
+    /// when x would exceed the adapter's per-dimension limit.
+    pub fn groups_for(&self, n: usize, per_group: usize) -> (u32, u32) {
+        let groups = n.div_ceil(per_group).max(1) as u64;
+        let max_x = u64::from(self.limits.max_compute_workgroups_per_dimension.max(1));
+        if groups <= max_x {
+            (groups as u32, 1)
+        } else {
+            (max_x as u32, groups.div_ceil(max_x) as u32)
+        }
+    }
+
+    /// Copies `len` f32 values out of a storage buffer and returns them.
+    pub async fn read(&self, buffer: &wgpu::Buffer, len: usize) -> Result<Vec<f32>, GpuError> {
+        let size = (len.max(1) * 4) as u64;
+        let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("read-back"),
+            size,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let mut encoder = self.device.create_command_encoder(&Default::default());
+        encoder.copy_buffer_to_buffer(buffer, 0, &staging, 0, size);
+        self.queue.submit([encoder.finish()]);
+
+        let (tx, rx) = futures_channel::oneshot::channel();
+        staging.map_async(wgpu::MapMode::Read, .., move |result| {
+            let _ = tx.send(result);
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        self.device
+            .poll(wgpu::PollType::wait_indefinitely())
+            .map_err(|e| GpuError::Compute(format!("waiting for the GPU: {e}")))?;
+        rx.await
+            .map_err(|_| GpuError::Compute("the GPU dropped the read-back".into()))?
+            .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
+        let values = {
+            let view = staging
+                .get_mapped_range(..)
+                .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
+            bytemuck::pod_collect_to_vec::<u8, f32>(&view[..len * 4])
+        };
+        staging.unmap();
+        Ok(values)
+    }
+}
+
+/// Whether the platform offers WebGPU at all. Natively wgpu picks among Vulkan, Metal and DX12,
+/// so the answer is yes and the adapter request decides.
+async fn platform_has_webgpu() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // `navigator.gpu` in a window or a worker; undefined where the browser lacks WebGPU.
+        let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into());
+        navigator
+            .and_then(|n| js_sys::Reflect::get(&n, &"gpu".into()))
+            .is_ok_and(|gpu| !gpu.is_undefined() && !gpu.is_null())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}
+
+/// In the browser, wgpu reports only the adapter's description, which Chromium leaves empty;
+/// `GPUAdapterInfo` also has vendor, architecture and device ("google swiftshader"). Asks for
+/// them; `None` natively or when the browser tells nothing.
+async fn browser_adapter_name() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Function, Promise, Reflect};
+        use wasm_bindgen::JsCast;
+        let get = |obj: &wasm_bindgen::JsValue, key: &str| Reflect::get(obj, &key.into()).ok();
+        let navigator = get(&js_sys::global(), "navigator")?;
+        let gpu = get(&navigator, "gpu")?;
+        let request: Function = get(&gpu, "requestAdapter")?.dyn_into().ok()?;
+        let promise: Promise = request.call0(&gpu).ok()?.dyn_into().ok()?;
+        let adapter = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        let info = get(&adapter, "info")?;
+        let parts: Vec<String> = ["vendor", "architecture", "device"]
+            .iter()
+            .filter_map(|k| get(&info, k)?.as_string())
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+fn log_error(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{message}");
+}

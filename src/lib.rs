@@ -1,0 +1,25 @@
+//! # Lupe — a magnifying glass for a small GPT
+//!
+//! Everything the page and the command-line tool compute lives in this library. Each concept has
+//! one home named after it:
+//!
+//! | module | what lives there |
+//! |---|---|
+//! | [`chapters`] | the chapters of the walk-through, in the order of the seed text |
+//! | [`i18n`] | every string the user reads, in German and English |
+//! | [`route`] | the URL hash ↔ view state (deep links) |
+//! | [`model`] | the CPU reference model, one file per operation |
+//! | [`gpu`] | WebGPU (wgpu) device, WGSL kernels from `shaders/`, checked against [`model`] |
+//! | `ui` | the Yew user interface (browser only) |
+//! | `cli` | the native command-line tool `lupe` (native only) |
+
+pub mod chapters;
+pub mod gpu;
+pub mod i18n;
+pub mod model;
+pub mod route;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

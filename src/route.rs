@@ -1,0 +1,193 @@
+//! The URL hash ↔ view state, so that a teacher can share a link that opens exactly one view.
+//!
+//! Format: `#/<chapter>?key=value&key=value`, values percent-encoded as UTF-8. Keys that a later
+//! release no longer knows are ignored, so old links keep working; an unknown chapter falls back
+//! to the first one with a [`RouteNotice`], never to a blank page.
+
+use crate::chapters::Chapter;
+use crate::i18n::Lang;
+
+/// What the hash describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    pub chapter: Chapter,
+    /// The language named in the link, if any (it wins over the stored preference).
+    pub lang: Option<Lang>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            chapter: Chapter::FIRST,
+            lang: None,
+        }
+    }
+}
+
+/// Something about the link the user should be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteNotice {
+    /// The link named a chapter that does not exist (the name as given, decoded).
+    UnknownChapter(String),
+}
+
+/// The result of reading a hash: always a usable state, plus an optional notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub state: ViewState,
+    pub notice: Option<RouteNotice>,
+}
+
+/// Reads a location hash (with or without the leading `#`).
+pub fn parse(hash: &str) -> Parsed {
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    let body = body.strip_prefix('/').unwrap_or(body);
+    let (path, query) = body.split_once('?').unwrap_or((body, ""));
+    let slug = decode_component(path.trim_end_matches('/'));
+
+    let mut state = ViewState::default();
+    let mut notice = None;
+    if !slug.is_empty() {
+        match Chapter::from_slug(&slug) {
+            Some(c) => state.chapter = c,
+            None => notice = Some(RouteNotice::UnknownChapter(slug)),
+        }
+    }
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key == "lang" {
+            state.lang = Lang::from_tag(&decode_component(value));
+        }
+    }
+    Parsed { state, notice }
+}
+
+/// Writes the hash for a state, e.g. `#/attention?lang=de`.
+pub fn to_hash(state: &ViewState) -> String {
+    let mut out = format!("#/{}", state.chapter.slug());
+    if let Some(lang) = state.lang {
+        out.push_str("?lang=");
+        out.push_str(&encode_component(lang.code()));
+    }
+    out
+}
+
+/// Percent-encodes everything except `A–Z a–z 0–9 - _ . ~` (RFC 3986 unreserved), as UTF-8.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space). Malformed escapes stay as written; byte sequences
+/// that are not UTF-8 become U+FFFD. Never fails.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes[i] {
+            b'%' => bytes
+                .get(i + 1)
+                .and_then(|&h| hex(h))
+                .zip(bytes.get(i + 2).and_then(|&l| hex(l))),
+            _ => None,
+        };
+        match (escaped, bytes[i]) {
+            (Some((h, l)), _) => {
+                out.push(h << 4 | l);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, b) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_hash_is_the_first_chapter_without_notice() {
+        for h in ["", "#", "#/", "#/?"] {
+            let p = parse(h);
+            assert_eq!(p.state, ViewState::default(), "{h:?}");
+            assert_eq!(p.notice, None, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn deep_links_open_their_chapter() {
+        let p = parse("#/attention?lang=de");
+        assert_eq!(p.state.chapter, Chapter::Attention);
+        assert_eq!(p.state.lang, Some(Lang::De));
+        assert_eq!(p.notice, None);
+        assert_eq!(parse("#ffn").state.chapter, Chapter::Ffn);
+        assert_eq!(parse("#/Logits/").state.chapter, Chapter::Logits);
+        assert_eq!(parse("#/rag?unknown=1&lang=en").state.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn unknown_chapter_falls_back_with_notice() {
+        let p = parse("#/gr%C3%BCnde?lang=de");
+        assert_eq!(p.state.chapter, Chapter::FIRST);
+        assert_eq!(p.state.lang, Some(Lang::De));
+        assert_eq!(p.notice, Some(RouteNotice::UnknownChapter("gründe".into())));
+    }
+
+    #[test]
+    fn state_round_trips_through_the_hash() {
+        for chapter in Chapter::ALL {
+            for lang in [None, Some(Lang::De), Some(Lang::En)] {
+                let s = ViewState { chapter, lang };
+                let p = parse(&to_hash(&s));
+                assert_eq!(p.state, s);
+                assert_eq!(p.notice, None);
+            }
+        }
+        assert_eq!(
+            to_hash(&ViewState {
+                chapter: Chapter::Attention,
+                lang: Some(Lang::En)
+            }),
+            "#/attention?lang=en"
+        );
+    }
+
+    #[test]
+    fn percent_coding_round_trips_odd_unicode() {
+        for s in [
+            "Grüsse, König!",
+            "a&b=c?d#e/f",
+            "👩‍👩‍👧 🇨🇭",
+            "tab\tnew\nline",
+            "%zz",
+            "",
+        ] {
+            assert_eq!(decode_component(&encode_component(s)), s);
+        }
+        assert_eq!(decode_component("100%"), "100%");
+        assert_eq!(decode_component("%4"), "%4");
+        assert_eq!(decode_component("%zz"), "%zz");
+        assert_eq!(decode_component("a+b"), "a b");
+        assert_eq!(decode_component("%FF"), "\u{FFFD}");
+    }
+}

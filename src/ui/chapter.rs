@@ -1,0 +1,86 @@
+//! One chapter's page: where it stands in the walk-through, its title and introduction, and the
+//! links to the chapters before and after.
+
+use yew::prelude::*;
+
+use super::app::focus_main_heading;
+use super::state::Action;
+use crate::chapters::Chapter;
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::route::RouteNotice;
+
+#[derive(Properties, PartialEq)]
+pub struct ChapterProps {
+    pub lang: Lang,
+    pub chapter: Chapter,
+    pub notice: Option<RouteNotice>,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ChapterView)]
+pub fn chapter_view(props: &ChapterProps) -> Html {
+    let lang = props.lang;
+    let c = props.chapter;
+
+    // After the first render, a chapter change moves focus to the new heading so that keyboard
+    // and screen-reader users land at the top of the new content.
+    let first = use_mut_ref(|| true);
+    use_effect_with(c, move |_| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            focus_main_heading();
+        }
+    });
+
+    let notice = props.notice.as_ref().map(|n| {
+        let text = match n {
+            RouteNotice::UnknownChapter(slug) => {
+                trf(lang, Msg::UnknownChapter, &[("slug", slug)])
+            }
+        };
+        let dispatch = props.dispatch.clone();
+        let dismiss = Callback::from(move |_| dispatch.emit(Action::DismissNotice));
+        html! {
+            <div class="notice" role="alert" data-testid="notice">
+                <p>{ text }</p>
+                <button type="button" class="notice-close" onclick={dismiss}
+                        aria-label={tr(lang, Msg::Dismiss)} title={tr(lang, Msg::Dismiss)}>{ "×" }</button>
+            </div>
+        }
+    });
+
+    let position = trf(
+        lang,
+        Msg::ChapterOf,
+        &[
+            ("n", &(c.index() + 1).to_string()),
+            ("total", &Chapter::ALL.len().to_string()),
+        ],
+    );
+    html! {
+        <>
+            { for notice }
+            <article class="chapter" data-chapter={c.slug()}>
+                <p class="eyebrow">{ position }</p>
+                <h1 tabindex="-1">{ tr(lang, Msg::ChapterTitle(c)) }</h1>
+                <p class="lead">{ tr(lang, Msg::ChapterIntro(c)) }</p>
+            </article>
+            <nav class="pager" aria-label={tr(lang, Msg::PagerLabel)}>
+                if let (Some(href), Some(prev)) = (props.prev_href.clone(), c.prev()) {
+                    <a class="pager-link prev" href={href} rel="prev">
+                        <span class="pager-dir">{ "← " }{ tr(lang, Msg::Previous) }</span>
+                        <span class="pager-title">{ tr(lang, Msg::ChapterTitle(prev)) }</span>
+                    </a>
+                }
+                if let (Some(href), Some(next)) = (props.next_href.clone(), c.next()) {
+                    <a class="pager-link next" href={href} rel="next">
+                        <span class="pager-dir">{ tr(lang, Msg::Next) }{ " →" }</span>
+                        <span class="pager-title">{ tr(lang, Msg::ChapterTitle(next)) }</span>
+                    </a>
+                }
+            </nav>
+            <p class="hint">{ tr(lang, Msg::KeyboardHint) }</p>
+        </>
+    }
+}

@@ -1,0 +1,59 @@
+//! The top bar: the name, the language switch and the theme toggle.
+
+use yew::prelude::*;
+
+use super::prefs::Theme;
+use super::state::Action;
+use crate::i18n::{Lang, Msg, tr};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let theme_name = match props.theme {
+        Theme::Auto => tr(lang, Msg::ThemeAuto),
+        Theme::Light => tr(lang, Msg::ThemeLight),
+        Theme::Dark => tr(lang, Msg::ThemeDark),
+    };
+    let on_theme = {
+        let (dispatch, next) = (props.dispatch.clone(), props.theme.next());
+        Callback::from(move |_| dispatch.emit(Action::SetTheme(next)))
+    };
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <circle cx="13" cy="13" r="9" fill="none" stroke="currentColor" stroke-width="3" />
+                    <line x1="20" y1="20" x2="29" y2="29" stroke="currentColor" stroke-width="4" stroke-linecap="round" />
+                </svg>
+                <span class="name">{ tr(lang, Msg::AppName) }</span>
+                <span class="tagline">{ tr(lang, Msg::Tagline) }</span>
+            </div>
+            <div class="controls">
+                <div class="segmented" role="group" aria-label={tr(lang, Msg::LanguageLabel)}>
+                    { for Lang::ALL.iter().map(|&l| {
+                        let dispatch = props.dispatch.clone();
+                        let onclick = Callback::from(move |_| dispatch.emit(Action::SetLang(l)));
+                        html! {
+                            <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
+                                    title={l.native_name()} data-lang={l.code()} {onclick}>
+                                { l.code().to_uppercase() }
+                            </button>
+                        }
+                    }) }
+                </div>
+                <button type="button" class="theme-toggle" onclick={on_theme}
+                        data-theme-value={props.theme.code()}>
+                    <span class="theme-label">{ tr(lang, Msg::ThemeLabel) }{ ": " }</span>
+                    { theme_name }
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,54 @@
+//! Tests that run in headless Chromium (wasm-bindgen-test-runner, WebGPU on SwiftShader):
+//! the kernels against the CPU reference in the browser's own WebGPU, and the shared logic
+//! compiled to wasm.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+use lupe::chapters::Chapter;
+use lupe::gpu::{Backend, Gpu, probe, residual::residual_add};
+use lupe::model::residual::residual_add as residual_add_cpu;
+use lupe::route;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn gpu() -> Gpu {
+    Gpu::connect().await.unwrap_or_else(|e| {
+        panic!("no WebGPU adapter in the test browser ({e}); start Chromium with --enable-unsafe-webgpu")
+    })
+}
+
+#[wasm_bindgen_test]
+async fn residual_add_matches_the_cpu_in_the_browser() {
+    let gpu = gpu().await;
+    for n in [1usize, 257, 1000] {
+        let x: Vec<f32> = (0..n).map(|i| i as f32 * 0.25 - 3.0).collect();
+        let f_x: Vec<f32> = (0..n).map(|i| (i as f32 * 0.1).sin()).collect();
+        let got = residual_add(&gpu, &x, &f_x).await.expect("kernel runs");
+        assert_eq!(got, residual_add_cpu(&x, &f_x), "n = {n}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn probe_reports_webgpu() {
+    match probe().await.0 {
+        Backend::Gpu {
+            adapter,
+            self_test_max_abs_err,
+        } => {
+            assert_eq!(adapter.backend, "BrowserWebGpu");
+            assert_eq!(self_test_max_abs_err, 0.0);
+        }
+        Backend::Cpu { reason } => panic!("expected WebGPU, got CPU: {reason}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn routes_parse_the_same_in_wasm() {
+    let p = route::parse("#/attention?lang=de");
+    assert_eq!(p.state.chapter, Chapter::Attention);
+    assert_eq!(
+        route::decode_component(&route::encode_component("König 👑")),
+        "König 👑"
+    );
+}
