@@ -44,7 +44,7 @@ stage fmt cargo fmt --check
 stage clippy-native cargo clippy --all-targets --locked -- -D warnings
 stage clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
 stage test-native cargo test --locked
-stage test-wasm cargo test --target wasm32-unknown-unknown --locked
+stage test-wasm cargo test --target wasm32-unknown-unknown --lib --bins --tests --locked
 before=$failed
 stage build-site scripts/build-site.sh
 if [ $failed -eq $before ]; then

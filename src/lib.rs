@@ -8,6 +8,7 @@
 //! | [`chapters`] | the chapters of the walk-through, in the order of the seed text |
 //! | [`i18n`] | every string the user reads, in German and English |
 //! | [`route`] | the URL hash ↔ view state (deep links) |
+//! | [`tokenizer`] | BPE: pre-tokenizer, merges, training, file formats |
 //! | [`model`] | the CPU reference model, one file per operation |
 //! | [`gpu`] | WebGPU (wgpu) device, WGSL kernels from `shaders/`, checked against [`model`] |
 //! | `ui` | the Yew user interface (browser only) |
@@ -18,6 +19,7 @@ pub mod gpu;
 pub mod i18n;
 pub mod model;
 pub mod route;
+pub mod tokenizer;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -59,3 +59,207 @@ fn web_binary_explains_itself_natively() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("serve"));
 }
+
+mod common;
+
+fn lupe_in(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lupe"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("lupe runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &std::process::Output) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn tokenize_with_gpt2_files() {
+    let dir = common::gpt2_dir();
+    let dir = dir.to_str().unwrap();
+    assert_eq!(
+        json(&lupe(&["tokenize", "--tokenizer", dir, "Hello world"])),
+        serde_json::json!([15496, 995])
+    );
+    // From standard input, and with special tokens allowed.
+    let out = lupe_in(
+        &["tokenize", "--tokenizer", dir, "--allow-special"],
+        b"<|endoftext|>Hello world",
+    );
+    assert_eq!(json(&out), serde_json::json!([50256, 15496, 995]));
+    let trace = json(&lupe(&[
+        "tokenize",
+        "--tokenizer",
+        dir,
+        "--trace",
+        "Hausaufgaben",
+    ]));
+    assert_eq!(trace["pieces"][0]["text"], "Hausaufgaben");
+    assert!(trace["pieces"][0]["steps"].as_array().unwrap().len() > 3);
+    assert_eq!(
+        trace["tokens"][0]["bytes"].as_array().unwrap().len(),
+        trace["tokens"][0]["label"].as_str().unwrap().len()
+    );
+    let greedy = json(&lupe(&[
+        "tokenize",
+        "--tokenizer",
+        dir,
+        "--greedy",
+        "Hello world",
+    ]));
+    assert!(greedy.as_array().unwrap().len() >= 2);
+    assert_eq!(
+        json(&lupe(&["tokenize", "--tokenizer", dir, ""])),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn tokenize_rejects_bad_input_with_a_message() {
+    let dir = common::gpt2_dir();
+    let dir = dir.to_str().unwrap();
+    let out = lupe_in(&["tokenize", "--tokenizer", dir], b"ok \xff\xfe bad");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("standard input is not valid UTF-8 (invalid byte at offset 3)")
+    );
+
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xff");
+    let out = Command::new(env!("CARGO_BIN_EXE_lupe"))
+        .args(["tokenize", "--tokenizer", dir])
+        .arg(bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+
+    let scratch = common::scratch("cli-bad-tokenizer");
+    let out = lupe(&[
+        "tokenize",
+        "--tokenizer",
+        scratch.join("missing.json").to_str().unwrap(),
+        "x",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    let broken = scratch.join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}, \"merges\": [",
+    )
+    .unwrap();
+    let out = lupe(&["tokenize", "--tokenizer", broken.to_str().unwrap(), "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.json") && err.contains("cut off"),
+        "{err}"
+    );
+    let out = lupe(&["tokenize", "--tokenizer", scratch.to_str().unwrap(), "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither tokenizer.json"));
+}
+
+#[test]
+fn train_tokenizer_then_use_it() {
+    let dir = common::scratch("cli-train");
+    let corpus = dir.join("corpus.txt");
+    std::fs::write(
+        &corpus,
+        "Der König regiert das Land. Die Königin regiert mit.\n".repeat(20),
+    )
+    .unwrap();
+    let out_file = dir.join("tokenizer.json");
+    let summary = json(&lupe(&[
+        "train-tokenizer",
+        "--vocab-size",
+        "300",
+        "--special",
+        "<|endoftext|>",
+        "--out",
+        out_file.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]));
+    // Twelve distinct words run out of pairs before 300: training stops early and says so.
+    assert_eq!(summary["stopped_early"], true);
+    let merges = summary["merges"].as_u64().unwrap();
+    assert_eq!(summary["vocab_size"].as_u64().unwrap(), 256 + merges + 1);
+    let ids = json(&lupe(&[
+        "tokenize",
+        "--tokenizer",
+        out_file.to_str().unwrap(),
+        " König",
+    ]));
+    assert_eq!(ids.as_array().unwrap().len(), 1);
+
+    // The seed's word-level example.
+    let seed = dir.join("seed.txt");
+    std::fs::write(&seed, "low lower lowest").unwrap();
+    let word_file = dir.join("words.json");
+    let summary = json(&lupe(&[
+        "train-tokenizer",
+        "--word-level",
+        "--vocab-size",
+        "12",
+        "--out",
+        word_file.to_str().unwrap(),
+        seed.to_str().unwrap(),
+    ]));
+    // Alphabet e l o r s t w, plus </w> and <unk>: 9 symbols, so 3 merges make 12.
+    assert_eq!(summary["merges"], 3);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&word_file).unwrap()).unwrap();
+    assert_eq!(
+        saved["model"]["merges"],
+        serde_json::json!([["l", "o"], ["lo", "w"], ["low", "e"]])
+    );
+
+    // Problems are named.
+    let out = lupe(&[
+        "train-tokenizer",
+        "--vocab-size",
+        "10",
+        "--out",
+        out_file.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("too small"));
+    let binary = dir.join("binary.bin");
+    std::fs::write(&binary, [0x61, 0xC3, 0x28]).unwrap();
+    let out = lupe(&[
+        "train-tokenizer",
+        "--vocab-size",
+        "300",
+        "--out",
+        out_file.to_str().unwrap(),
+        binary.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("binary.bin is not valid UTF-8 (invalid byte at offset 1)")
+    );
+    let out = lupe(&[
+        "train-tokenizer",
+        "--vocab-size",
+        "300",
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

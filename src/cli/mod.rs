@@ -1,0 +1,106 @@
+//! The native command-line tool `lupe`: the same library as the page, driven from a terminal.
+//! Results are JSON on standard output; errors go to standard error as `lupe: …`.
+//! Exit codes: 0 success, 1 failure (a bad file, bad input), 2 usage error.
+
+mod backend;
+mod tokenizer;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lupe",
+    version,
+    about = "Lupe: a small GPT opened up so that students can watch it think",
+    long_about = "Lupe: a small GPT opened up so that students can watch it think.\n\n\
+                  The command-line tool runs the same Rust library as the web page \
+                  (tokenizer, model, GPU kernels) and prints its results as JSON.",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Look for a GPU the way the page does: open an adapter, run a trial kernel, compare it with
+    /// the CPU, and print which backend would compute (JSON).
+    Backend,
+    /// Split text into tokens and print their ids as a JSON array.
+    Tokenize {
+        /// A tokenizer.json, or a folder holding tokenizer.json or vocab.json + merges.txt.
+        #[arg(long, value_name = "PATH")]
+        tokenizer: PathBuf,
+        /// Print a JSON object with the tokens, their bytes and every merge step instead.
+        #[arg(long)]
+        trace: bool,
+        /// Turn special-token text such as <|endoftext|> into the special token.
+        #[arg(long)]
+        allow_special: bool,
+        /// Use the greedy longest-match split instead of BPE (for comparison).
+        #[arg(long, conflicts_with = "trace")]
+        greedy: bool,
+        /// The text; read from standard input when absent.
+        text: Option<OsString>,
+    },
+    /// Learn a BPE tokenizer from text files and write it as tokenizer.json.
+    TrainTokenizer {
+        /// Size of the vocabulary, base symbols and special tokens included.
+        #[arg(long, value_name = "N")]
+        vocab_size: usize,
+        /// Where to write tokenizer.json.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The classic word-level BPE of the seed text (characters plus </w>) instead of GPT-2's
+        /// byte-level BPE.
+        #[arg(long)]
+        word_level: bool,
+        /// A special token to add (repeatable), e.g. --special '<|endoftext|>'.
+        #[arg(long = "special", value_name = "TOKEN")]
+        specials: Vec<String>,
+        /// UTF-8 text files to learn from.
+        #[arg(required = true, value_name = "FILES")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Parses the process arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Backend => backend::run(),
+        Command::Tokenize {
+            tokenizer,
+            trace,
+            allow_special,
+            greedy,
+            text,
+        } => tokenizer::tokenize(&tokenizer, trace, allow_special, greedy, text),
+        Command::TrainTokenizer {
+            vocab_size,
+            out,
+            word_level,
+            specials,
+            files,
+        } => tokenizer::train(vocab_size, &out, word_level, &specials, &files),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("lupe: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints a value as JSON on standard output.
+fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
+    let text = serde_json::to_string(value).map_err(|e| format!("could not write JSON: {e}"))?;
+    println!("{text}");
+    Ok(())
+}
