@@ -4,19 +4,30 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one of: page
+#   scripts/bench.sh page       one or more of: page tokenizer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page)
+[ ${#benches[@]} -gt 0 ] || benches=(page tokenizer)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
             scripts/build-site.sh >/dev/null
             node tests/bench/page.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page)" >&2; exit 2 ;;
+        tokenizer)
+            python3 -c 'import tokenizers' 2>/dev/null || python3 -m pip install -q tokenizers==0.23.3
+            node tests/gpt2/vocab-from-npm.mjs
+            node tests/bench/mixed-text.mjs
+            cargo build --release --example bench_tokenizer
+            cargo build --release --target wasm32-unknown-unknown --example tokenizer_wasm
+            wasm-bindgen --target nodejs --out-dir target/bench/wasm \
+                target/wasm32-unknown-unknown/release/examples/tokenizer_wasm.wasm
+            echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+            node tests/bench/tokenizer.mjs
+            ;;
+        *) echo "bench: unknown benchmark '$b' (known: page tokenizer)" >&2; exit 2 ;;
     esac
 done
