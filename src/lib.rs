@@ -10,6 +10,8 @@
 //! | [`route`] | the URL hash ↔ view state (deep links) |
 //! | [`tokenizer`] | BPE: pre-tokenizer, merges, training, file formats |
 //! | [`model`] | the CPU reference model, one file per operation |
+//! | [`sampling`] | choosing the next token: greedy, temperature, top-k, top-p |
+//! | [`rng`] | the seeded random numbers (identical natively and in wasm) |
 //! | [`gpu`] | WebGPU (wgpu) device, WGSL kernels from `shaders/`, checked against [`model`] |
 //! | `ui` | the Yew user interface (browser only) |
 //! | `cli` | the native command-line tool `lupe` (native only) |
@@ -18,7 +20,9 @@ pub mod chapters;
 pub mod gpu;
 pub mod i18n;
 pub mod model;
+pub mod rng;
 pub mod route;
+pub mod sampling;
 pub mod tokenizer;
 
 #[cfg(not(target_arch = "wasm32"))]

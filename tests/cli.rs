@@ -263,3 +263,99 @@ fn train_tokenizer_then_use_it() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn tiny_model() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/model/tiny-gpt2").to_string()
+}
+
+#[test]
+fn logits_and_generate() {
+    let dir = tiny_model();
+    let logits = json(&lupe(&["logits", "--model", &dir, "--ids", "5,17,300"]));
+    let rows = logits.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].as_array().unwrap().len(), 317);
+
+    // Greedy continuation equals transformers' generate() (tests/model/expected.json).
+    let out = json(&lupe(&[
+        "generate",
+        "--model",
+        &dir,
+        "--ids",
+        "5,17,300",
+        "--max-new-tokens",
+        "4",
+    ]));
+    assert_eq!(out["ids"], serde_json::json!([81, 145, 302, 216]));
+    assert_eq!(out["stop"], "max_new_tokens");
+    assert!(out.get("text").is_none());
+
+    let sampled = |seed: &str| {
+        json(&lupe(&[
+            "generate",
+            "--model",
+            &dir,
+            "--ids",
+            "5,17",
+            "--temperature",
+            "0.8",
+            "--top-k",
+            "20",
+            "--top-p",
+            "0.9",
+            "--seed",
+            seed,
+        ]))["ids"]
+            .clone()
+    };
+    assert_eq!(sampled("3"), sampled("3"));
+    assert_ne!(sampled("3"), sampled("4"));
+}
+
+#[test]
+fn model_commands_refuse_bad_input() {
+    let dir = tiny_model();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["logits", "--model", &dir, "--ids", "1,400"],
+            "token id 400 is outside the vocabulary",
+        ),
+        (
+            &["logits", "--model", &dir, "--ids", "1,x"],
+            "\"x\" is not a token id",
+        ),
+        (
+            &["logits", "--model", &dir, "--ids", ""],
+            "at least one token",
+        ),
+        (
+            &["generate", "--model", &dir, "--prompt", "hallo"],
+            "needs a tokenizer",
+        ),
+        (
+            &["generate", "--model", &dir, "--ids", "1", "--top-p", "0"],
+            "top-p must be above 0",
+        ),
+        (
+            &["logits", "--model", "/nonexistent", "--ids", "1"],
+            "cannot read /nonexistent/config.json",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = lupe(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    let out = lupe(&[
+        "generate",
+        "--model",
+        &dir,
+        "--greedy",
+        "--temperature",
+        "1",
+        "--ids",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

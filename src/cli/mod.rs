@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 failure (a bad file, bad input), 2 usage error.
 
 mod backend;
+mod model;
 mod tokenizer;
 
 use std::ffi::OsString;
@@ -48,6 +49,51 @@ pub enum Command {
         /// The text; read from standard input when absent.
         text: Option<OsString>,
     },
+    /// Print the logits for every position of a sequence of token ids (a JSON array of arrays).
+    Logits {
+        /// A folder with config.json and model.safetensors (Hugging Face GPT-2 format).
+        #[arg(long, value_name = "DIR")]
+        model: PathBuf,
+        /// Comma-separated token ids, e.g. 15496,995.
+        #[arg(long, value_name = "IDS")]
+        ids: String,
+    },
+    /// Continue a prompt token by token. Prints {"ids": [...], "stop": ..., "text": ...}; the
+    /// text only when DIR holds a tokenizer.
+    Generate {
+        /// A folder with config.json and model.safetensors, and optionally a tokenizer.
+        #[arg(long, value_name = "DIR")]
+        model: PathBuf,
+        /// The prompt as comma-separated token ids.
+        #[arg(
+            long,
+            value_name = "IDS",
+            conflicts_with = "prompt",
+            required_unless_present = "prompt"
+        )]
+        ids: Option<String>,
+        /// The prompt as text (needs a tokenizer in DIR).
+        #[arg(long, value_name = "TEXT")]
+        prompt: Option<String>,
+        /// Stop after this many new tokens.
+        #[arg(long, default_value_t = 32, value_name = "N")]
+        max_new_tokens: usize,
+        /// Always take the likeliest token (the default).
+        #[arg(long, conflicts_with_all = ["temperature", "top_k", "top_p"])]
+        greedy: bool,
+        /// Sample: divide the logits by T before softmax (0 = greedy).
+        #[arg(long, value_name = "T")]
+        temperature: Option<f32>,
+        /// Sample only among the K likeliest tokens (0 = off).
+        #[arg(long, value_name = "K", default_value_t = 0)]
+        top_k: usize,
+        /// Sample only among the likeliest tokens that make up probability P (1 = off).
+        #[arg(long, value_name = "P", default_value_t = 1.0)]
+        top_p: f32,
+        /// Seed of the random draws.
+        #[arg(long, value_name = "S", default_value_t = 0)]
+        seed: u64,
+    },
     /// Learn a BPE tokenizer from text files and write it as tokenizer.json.
     TrainTokenizer {
         /// Size of the vocabulary, base symbols and special tokens included.
@@ -81,6 +127,38 @@ pub fn main() -> ExitCode {
             greedy,
             text,
         } => tokenizer::tokenize(&tokenizer, trace, allow_special, greedy, text),
+        Command::Logits { model, ids } => model::logits(&model, &ids),
+        Command::Generate {
+            model: dir,
+            ids,
+            prompt,
+            max_new_tokens,
+            greedy: _,
+            temperature,
+            top_k,
+            top_p,
+            seed,
+        } => {
+            // Sampling only when asked for: a temperature, or a top-k / top-p cut-off.
+            let sampled = temperature.is_some() || top_k > 0 || top_p < 1.0;
+            let sampling = if sampled {
+                crate::sampling::Sampling {
+                    temperature: temperature.unwrap_or(1.0),
+                    top_k,
+                    top_p,
+                }
+            } else {
+                crate::sampling::Sampling::GREEDY
+            };
+            model::generate(model::GenerateArgs {
+                dir: &dir,
+                ids: ids.as_deref(),
+                prompt: prompt.as_deref(),
+                max_new_tokens,
+                sampling,
+                seed,
+            })
+        }
         Command::TrainTokenizer {
             vocab_size,
             out,

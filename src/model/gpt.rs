@@ -1,0 +1,233 @@
+//! The whole model: embeddings → N × (LayerNorm → attention → residual; LayerNorm → FFN →
+//! residual) → final LayerNorm → logits over the vocabulary (LM head tied to the embeddings).
+//!
+//! Every forward pass goes through [`Gpt::step`], which processes some new tokens after those
+//! already in a [`KvCache`]. A full pass is one step from an empty cache; decoding feeds one
+//! token per step and reuses the keys and values of the earlier ones.
+
+use super::ModelError;
+use super::attention::attention;
+use super::config::Config;
+use super::embedding::{add, position_vectors, token_embeddings};
+use super::ffn::ffn;
+use super::layernorm::layer_norm;
+use super::matrix::{Matrix, linear, matmul_transposed};
+use super::softmax::softmax;
+use super::trace::{LayerTrace, Trace};
+use super::weights::Weights;
+use crate::model::residual::residual_add;
+
+/// A GPT-2-style model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gpt {
+    pub config: Config,
+    pub weights: Weights,
+}
+
+/// Keys and values of the tokens processed so far, per layer `[T × d]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KvCache {
+    pub keys: Vec<Matrix>,
+    pub values: Vec<Matrix>,
+}
+
+impl KvCache {
+    /// Number of tokens cached.
+    pub fn len(&self) -> usize {
+        self.keys.first().map_or(0, |k| k.rows)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Drops everything after the first `n` tokens.
+    pub fn truncate(&mut self, n: usize) {
+        for m in self.keys.iter_mut().chain(self.values.iter_mut()) {
+            if m.rows > n {
+                m.rows = n;
+                m.data.truncate(n * m.cols);
+            }
+        }
+    }
+}
+
+/// Which positions get logits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogitRows {
+    /// Only the last new token (what generation needs).
+    Last,
+    /// Every new token (training, `lupe logits`).
+    All,
+}
+
+impl Gpt {
+    /// A model from config and weights, checked against each other.
+    pub fn new(config: Config, weights: Weights) -> Result<Gpt, ModelError> {
+        config.validate()?;
+        weights.check(&config)?;
+        Ok(Gpt { config, weights })
+    }
+
+    /// A model with GPT-2's random initialisation.
+    pub fn random(config: Config, seed: u64) -> Result<Gpt, ModelError> {
+        config.validate()?;
+        let weights = Weights::random(&config, seed);
+        Ok(Gpt { config, weights })
+    }
+
+    /// An empty cache for this model.
+    pub fn cache(&self) -> KvCache {
+        let d = self.config.d_model;
+        KvCache {
+            keys: (0..self.config.n_layer)
+                .map(|_| Matrix::zeros(0, d))
+                .collect(),
+            values: (0..self.config.n_layer)
+                .map(|_| Matrix::zeros(0, d))
+                .collect(),
+        }
+    }
+
+    /// Logits for a whole sequence from scratch. Shape `[1 × V]` or `[T × V]`.
+    pub fn forward(&self, ids: &[u32], rows: LogitRows) -> Result<Matrix, ModelError> {
+        self.step(&mut self.cache(), ids, rows, None)
+    }
+
+    /// A traced forward pass over a whole sequence.
+    pub fn forward_traced(&self, ids: &[u32], rows: LogitRows) -> Result<Trace, ModelError> {
+        let mut trace = None;
+        self.step(&mut self.cache(), ids, rows, Some(&mut trace))?;
+        Ok(trace.expect("step fills the trace"))
+    }
+
+    /// Processes `ids` after the tokens in `cache` (appending their keys and values) and returns
+    /// logits `[1 × V]` for the last one or `[n × V]` for all. With `trace`, records every
+    /// intermediate value.
+    pub fn step(
+        &self,
+        cache: &mut KvCache,
+        ids: &[u32],
+        rows: LogitRows,
+        trace: Option<&mut Option<Trace>>,
+    ) -> Result<Matrix, ModelError> {
+        let c = &self.config;
+        let w = &self.weights;
+        let start = cache.len();
+        self.check_input(start, ids)?;
+        let n = ids.len();
+        let d = c.d_model;
+
+        let e = token_embeddings(&w.token_embedding, ids);
+        let p = position_vectors(c.positions, w.position_embedding.as_ref(), d, start, n);
+        let mut x = add(&e, &p);
+        let tracing = trace.is_some();
+        let mut layers = Vec::new();
+
+        for (l, b) in w.blocks.iter().enumerate() {
+            let ln_1 = layer_norm(&x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
+            let qkv = linear(&ln_1.output, &b.attn_qkv, &b.attn_qkv_bias);
+            for r in 0..n {
+                let row = qkv.row(r);
+                cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
+                cache.values[l].data.extend_from_slice(&row[2 * d..]);
+            }
+            cache.keys[l].rows += n;
+            cache.values[l].rows += n;
+            let (concat, heads) = attention(
+                &qkv,
+                &cache.keys[l],
+                &cache.values[l],
+                c.n_head,
+                start,
+                tracing,
+            );
+            let attn_out = linear(&concat, &b.attn_out, &b.attn_out_bias);
+            let residual_1 = Matrix {
+                rows: n,
+                cols: d,
+                data: residual_add(&x.data, &attn_out.data),
+            };
+            let ln_2 = layer_norm(&residual_1, &b.ln_2.gamma, &b.ln_2.beta, c.layer_norm_eps);
+            let f = ffn(
+                &ln_2.output,
+                &b.ffn_in,
+                &b.ffn_in_bias,
+                &b.ffn_out,
+                &b.ffn_out_bias,
+            );
+            let residual_2 = Matrix {
+                rows: n,
+                cols: d,
+                data: residual_add(&residual_1.data, &f.output.data),
+            };
+            if tracing {
+                layers.push(LayerTrace {
+                    input: x,
+                    ln_1,
+                    heads: heads.unwrap_or_default(),
+                    concat,
+                    attn_out,
+                    residual_1,
+                    ln_2,
+                    ffn: f,
+                    residual_2: residual_2.clone(),
+                });
+            }
+            x = residual_2;
+        }
+
+        let final_norm = layer_norm(&x, &w.ln_f.gamma, &w.ln_f.beta, c.layer_norm_eps);
+        let h = match rows {
+            LogitRows::Last => final_norm.output.rows_slice(n - 1, n),
+            LogitRows::All => final_norm.output.clone(),
+        };
+        let head = w.lm_head.as_ref().unwrap_or(&w.token_embedding);
+        let logits = matmul_transposed(&h, head);
+        if let Some(slot) = trace {
+            let mut probs = logits.clone();
+            for r in 0..probs.rows {
+                let p = softmax(probs.row(r), 1.0);
+                probs.row_mut(r).copy_from_slice(&p);
+            }
+            *slot = Some(Trace {
+                ids: ids.to_vec(),
+                start,
+                token_embeddings: e,
+                position_vectors: p,
+                input: layers
+                    .first()
+                    .map(|l| l.input.clone())
+                    .unwrap_or_else(|| x.clone()),
+                layers,
+                final_norm,
+                logits: logits.clone(),
+                probs,
+            });
+        }
+        Ok(logits)
+    }
+
+    fn check_input(&self, start: usize, ids: &[u32]) -> Result<(), ModelError> {
+        let c = &self.config;
+        if ids.is_empty() {
+            return Err(ModelError::new(
+                "no tokens to process: the model needs at least one token",
+            ));
+        }
+        if let Some(&bad) = ids.iter().find(|&&id| id as usize >= c.vocab_size) {
+            return Err(ModelError::new(format!(
+                "token id {bad} is outside the vocabulary (0 … {})",
+                c.vocab_size - 1
+            )));
+        }
+        if start + ids.len() > c.n_ctx {
+            return Err(ModelError::new(format!(
+                "the sequence would be {} tokens long, but the model's context holds {}",
+                start + ids.len(),
+                c.n_ctx
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,251 @@
+//! The model's parameters, with the tensor names and shapes of Hugging Face's GPT-2 (weights in
+//! `Conv1D` layout `[in × out]`).
+
+use rustc_hash::FxHashMap;
+
+use super::ModelError;
+use super::config::{Config, Positions};
+use super::matrix::Matrix;
+use crate::rng::Rng;
+
+/// γ (`weight`) and β (`bias`) of a LayerNorm, `[d]` each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerNormWeights {
+    pub gamma: Vec<f32>,
+    pub beta: Vec<f32>,
+}
+
+/// One transformer layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockWeights {
+    pub ln_1: LayerNormWeights,
+    /// `W_QKV` `[d × 3d]`: Q, K and V side by side (`attn.c_attn`), bias `[3d]`.
+    pub attn_qkv: Matrix,
+    pub attn_qkv_bias: Vec<f32>,
+    /// `W_O` `[d × d]` (`attn.c_proj`), bias `[d]`.
+    pub attn_out: Matrix,
+    pub attn_out_bias: Vec<f32>,
+    pub ln_2: LayerNormWeights,
+    /// `W₁` `[d × d_ff]` (`mlp.c_fc`), bias `[d_ff]`.
+    pub ffn_in: Matrix,
+    pub ffn_in_bias: Vec<f32>,
+    /// `W₂` `[d_ff × d]` (`mlp.c_proj`), bias `[d]`.
+    pub ffn_out: Matrix,
+    pub ffn_out_bias: Vec<f32>,
+}
+
+/// All parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// `W_E` `[V × d]` (`wte`); also the LM head when `lm_head` is `None` (weight tying).
+    pub token_embedding: Matrix,
+    /// `W_P` `[n_ctx × d]` (`wpe`), absent with sinusoidal positions.
+    pub position_embedding: Option<Matrix>,
+    pub blocks: Vec<BlockWeights>,
+    pub ln_f: LayerNormWeights,
+    /// A separate output matrix `[V × d]`, only for checkpoints that do not tie it.
+    pub lm_head: Option<Matrix>,
+}
+
+/// A tensor's Hugging Face name and shape, in the order checkpoints list them.
+pub fn tensor_shapes(c: &Config) -> Vec<(String, Vec<usize>)> {
+    let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
+    let mut out = vec![("wte.weight".to_string(), vec![v, d])];
+    if c.positions == Positions::Learned {
+        out.push(("wpe.weight".into(), vec![c.n_ctx, d]));
+    }
+    for i in 0..c.n_layer {
+        let p = |s: &str| format!("h.{i}.{s}");
+        out.extend([
+            (p("ln_1.weight"), vec![d]),
+            (p("ln_1.bias"), vec![d]),
+            (p("attn.c_attn.weight"), vec![d, 3 * d]),
+            (p("attn.c_attn.bias"), vec![3 * d]),
+            (p("attn.c_proj.weight"), vec![d, d]),
+            (p("attn.c_proj.bias"), vec![d]),
+            (p("ln_2.weight"), vec![d]),
+            (p("ln_2.bias"), vec![d]),
+            (p("mlp.c_fc.weight"), vec![d, f]),
+            (p("mlp.c_fc.bias"), vec![f]),
+            (p("mlp.c_proj.weight"), vec![f, d]),
+            (p("mlp.c_proj.bias"), vec![d]),
+        ]);
+    }
+    out.push(("ln_f.weight".into(), vec![d]));
+    out.push(("ln_f.bias".into(), vec![d]));
+    out
+}
+
+impl Weights {
+    /// GPT-2's initialisation: matrices ~ N(0, 0.02²), the residual projections scaled by
+    /// 1/√(2·n_layer), biases 0, LayerNorms γ = 1, β = 0.
+    pub fn random(c: &Config, seed: u64) -> Weights {
+        let mut rng = Rng::new(seed);
+        let residual_std = 0.02 / (2.0 * c.n_layer as f64).sqrt();
+        let mut tensors = FxHashMap::default();
+        for (name, shape) in tensor_shapes(c) {
+            let n: usize = shape.iter().product();
+            let data: Vec<f32> = if name.ends_with("ln_1.weight")
+                || name.ends_with("ln_2.weight")
+                || name == "ln_f.weight"
+            {
+                vec![1.0; n]
+            } else if name.ends_with(".bias") {
+                vec![0.0; n]
+            } else {
+                let std = if name.ends_with("c_proj.weight") {
+                    residual_std
+                } else {
+                    0.02
+                };
+                (0..n).map(|_| (rng.normal() * std) as f32).collect()
+            };
+            tensors.insert(name, (shape, data));
+        }
+        Weights::from_named(c, tensors).expect("random weights have the right shapes")
+    }
+
+    /// Assembles weights from named tensors, checking every name and shape against the config.
+    pub fn from_named(
+        c: &Config,
+        mut tensors: FxHashMap<String, (Vec<usize>, Vec<f32>)>,
+    ) -> Result<Weights, ModelError> {
+        let mut take = |name: &str, shape: &[usize]| -> Result<Vec<f32>, ModelError> {
+            let (got, data) = tensors
+                .remove(name)
+                .ok_or_else(|| ModelError::new(format!("the checkpoint has no tensor {name}")))?;
+            if got != shape {
+                return Err(ModelError::new(format!(
+                    "tensor {name} has shape {got:?}, but config.json implies {shape:?}"
+                )));
+            }
+            Ok(data)
+        };
+        let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
+        let mat = |rows: usize, cols: usize, data: Vec<f32>| Matrix { rows, cols, data };
+        let token_embedding = mat(v, d, take("wte.weight", &[v, d])?);
+        let position_embedding = match c.positions {
+            Positions::Learned => Some(mat(c.n_ctx, d, take("wpe.weight", &[c.n_ctx, d])?)),
+            Positions::Sinusoidal => None,
+        };
+        let mut blocks = Vec::with_capacity(c.n_layer);
+        for i in 0..c.n_layer {
+            let mut t = |s: &str, shape: &[usize]| take(&format!("h.{i}.{s}"), shape);
+            blocks.push(BlockWeights {
+                ln_1: LayerNormWeights {
+                    gamma: t("ln_1.weight", &[d])?,
+                    beta: t("ln_1.bias", &[d])?,
+                },
+                attn_qkv: mat(d, 3 * d, t("attn.c_attn.weight", &[d, 3 * d])?),
+                attn_qkv_bias: t("attn.c_attn.bias", &[3 * d])?,
+                attn_out: mat(d, d, t("attn.c_proj.weight", &[d, d])?),
+                attn_out_bias: t("attn.c_proj.bias", &[d])?,
+                ln_2: LayerNormWeights {
+                    gamma: t("ln_2.weight", &[d])?,
+                    beta: t("ln_2.bias", &[d])?,
+                },
+                ffn_in: mat(d, f, t("mlp.c_fc.weight", &[d, f])?),
+                ffn_in_bias: t("mlp.c_fc.bias", &[f])?,
+                ffn_out: mat(f, d, t("mlp.c_proj.weight", &[f, d])?),
+                ffn_out_bias: t("mlp.c_proj.bias", &[d])?,
+            });
+        }
+        let ln_f = LayerNormWeights {
+            gamma: take("ln_f.weight", &[d])?,
+            beta: take("ln_f.bias", &[d])?,
+        };
+        // An LM head equal to the embedding is the tied head written out; keep one copy.
+        let lm_head = match tensors.remove("lm_head.weight") {
+            None => None,
+            Some((shape, data)) if shape == [v, d] => {
+                (data != token_embedding.data).then(|| mat(v, d, data))
+            }
+            Some((shape, _)) => {
+                return Err(ModelError::new(format!(
+                    "tensor lm_head.weight has shape {shape:?}, but config.json implies [{v}, {d}]"
+                )));
+            }
+        };
+        let mut extra: Vec<String> = tensors.into_keys().collect();
+        extra.sort();
+        if let Some(name) = extra.first() {
+            return Err(ModelError::new(format!(
+                "the checkpoint has tensors this model does not use: {}{}",
+                name,
+                if extra.len() > 1 {
+                    format!(" and {} more", extra.len() - 1)
+                } else {
+                    String::new()
+                }
+            )));
+        }
+        Ok(Weights {
+            token_embedding,
+            position_embedding,
+            blocks,
+            ln_f,
+            lm_head,
+        })
+    }
+
+    /// Every tensor with its Hugging Face name and shape (the LM head only when untied).
+    pub fn named(&self, c: &Config) -> Vec<(String, Vec<usize>, &[f32])> {
+        let mut data: Vec<&[f32]> = vec![&self.token_embedding.data];
+        if let Some(p) = &self.position_embedding {
+            data.push(&p.data);
+        }
+        for b in &self.blocks {
+            data.extend([
+                &b.ln_1.gamma[..],
+                &b.ln_1.beta,
+                &b.attn_qkv.data,
+                &b.attn_qkv_bias,
+                &b.attn_out.data,
+                &b.attn_out_bias,
+                &b.ln_2.gamma,
+                &b.ln_2.beta,
+                &b.ffn_in.data,
+                &b.ffn_in_bias,
+                &b.ffn_out.data,
+                &b.ffn_out_bias,
+            ]);
+        }
+        data.extend([&self.ln_f.gamma[..], &self.ln_f.beta]);
+        let mut out: Vec<(String, Vec<usize>, &[f32])> = tensor_shapes(c)
+            .into_iter()
+            .zip(data)
+            .map(|((name, shape), d)| (name, shape, d))
+            .collect();
+        if let Some(h) = &self.lm_head {
+            out.push(("lm_head.weight".into(), vec![h.rows, h.cols], &h.data));
+        }
+        out
+    }
+
+    /// Checks every tensor's shape against the config.
+    pub fn check(&self, c: &Config) -> Result<(), ModelError> {
+        let expected = tensor_shapes(c);
+        let named = self.named(c);
+        let own = named.len() - usize::from(self.lm_head.is_some());
+        if own != expected.len()
+            || (c.positions == Positions::Learned) != self.position_embedding.is_some()
+        {
+            return Err(ModelError::new(
+                "the weights do not match the config's layers and positions",
+            ));
+        }
+        for ((name, shape, data), (_, want)) in named.iter().zip(&expected) {
+            if shape != want || data.len() != want.iter().product::<usize>() {
+                return Err(ModelError::new(format!(
+                    "tensor {name} has shape {shape:?}, but the config implies {want:?}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of parameters (the tied head counted once).
+    pub fn parameter_count(&self, c: &Config) -> usize {
+        self.named(c).iter().map(|(_, _, d)| d.len()).sum()
+    }
+}
