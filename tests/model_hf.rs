@@ -117,7 +117,9 @@ fn kv_cache_decoding_equals_full_recomputation() {
         let step = model
             .step(&mut cache, &[id], LogitRows::Last, None)
             .unwrap();
-        assert!(max_diff(step.row(0), full.row(t)) < 1e-5, "position {t}");
+        // Equal up to f32 rounding: one row is summed by dot products, many rows by SGEMM.
+        let diff = max_diff(step.row(0), full.row(t));
+        assert!(diff < 2e-5, "position {t}: {diff}");
     }
     assert_eq!(cache.len(), 20);
 }

@@ -13,23 +13,23 @@ pub fn gelu(x: f32) -> f32 {
 /// The FFN's values, for the trace.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FfnValues {
-    /// `H = X·W₁ + b₁` `[T × d_ff]`, before the activation.
+    /// `H = X·W₁ᵀ + b₁` `[T × d_ff]`, before the activation.
     pub hidden: Matrix,
     /// `GELU(H)` `[T × d_ff]`.
     pub activated: Matrix,
-    /// `Y = GELU(H)·W₂ + b₂` `[T × d]`.
+    /// `Y = GELU(H)·W₂ᵀ + b₂` `[T × d]`.
     pub output: Matrix,
 }
 
-/// `Y = GELU(X·W₁ + b₁)·W₂ + b₂`.
+/// `Y = GELU(X·W₁ᵀ + b₁)·W₂ᵀ + b₂`.
 ///
-/// Shapes: `x` `[T × d]`, `w1` `[d × d_ff]`, `b1` `[d_ff]`, `w2` `[d_ff × d]`, `b2` `[d]` →
+/// Shapes: `x` `[T × d]`, `w1` `[d_ff × d]`, `b1` `[d_ff]`, `w2` `[d × d_ff]`, `b2` `[d]` →
 /// `[T × d]`.
 pub fn ffn(x: &Matrix, w1: &Matrix, b1: &[f32], w2: &Matrix, b2: &[f32]) -> FfnValues {
-    let hidden = linear(x, w1, b1);
+    let hidden = linear(x, w1, Some(b1));
     let mut activated = hidden.clone();
     activated.data.iter_mut().for_each(|v| *v = gelu(*v));
-    let output = linear(&activated, w2, b2);
+    let output = linear(&activated, w2, Some(b2));
     FfnValues {
         hidden,
         activated,

@@ -11,7 +11,7 @@ use super::config::Config;
 use super::embedding::{add, position_vectors, token_embeddings};
 use super::ffn::ffn;
 use super::layernorm::layer_norm;
-use super::matrix::{Matrix, linear, matmul_transposed};
+use super::matrix::{Matrix, linear};
 use super::softmax::softmax;
 use super::trace::{LayerTrace, Trace};
 use super::weights::Weights;
@@ -126,7 +126,7 @@ impl Gpt {
 
         for (l, b) in w.blocks.iter().enumerate() {
             let ln_1 = layer_norm(&x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
-            let qkv = linear(&ln_1.output, &b.attn_qkv, &b.attn_qkv_bias);
+            let qkv = linear(&ln_1.output, &b.attn_qkv, Some(&b.attn_qkv_bias));
             for r in 0..n {
                 let row = qkv.row(r);
                 cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
@@ -142,7 +142,7 @@ impl Gpt {
                 start,
                 tracing,
             );
-            let attn_out = linear(&concat, &b.attn_out, &b.attn_out_bias);
+            let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
             let residual_1 = Matrix {
                 rows: n,
                 cols: d,
@@ -183,7 +183,7 @@ impl Gpt {
             LogitRows::All => final_norm.output.clone(),
         };
         let head = w.lm_head.as_ref().unwrap_or(&w.token_embedding);
-        let logits = matmul_transposed(&h, head);
+        let logits = linear(&h, head, None);
         if let Some(slot) = trace {
             let mut probs = logits.clone();
             for r in 0..probs.rows {

@@ -19,7 +19,7 @@ pub struct LayerTrace {
     pub heads: Vec<HeadValues>,
     /// The heads' contexts side by side `[n × d]`.
     pub concat: Matrix,
-    /// `concat·W_O + b_O` `[n × d]`.
+    /// `concat·W_Oᵀ + b_O` `[n × d]`.
     pub attn_out: Matrix,
     /// `x + attn_out` `[n × d]`.
     pub residual_1: Matrix,

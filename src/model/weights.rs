@@ -1,11 +1,16 @@
-//! The model's parameters, with the tensor names and shapes of Hugging Face's GPT-2 (weights in
-//! `Conv1D` layout `[in × out]`).
+//! The model's parameters, with the tensor names and shapes of Hugging Face's GPT-2.
+//!
+//! Checkpoints hold GPT-2's `Conv1D` layout `[in × out]`; in memory every weight matrix is
+//! `[out × in]` (see [`super::matrix`]), so the four matrices per layer are transposed when read
+//! and when written.
+
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
 use super::ModelError;
 use super::config::{Config, Positions};
-use super::matrix::Matrix;
+use super::matrix::{Matrix, transpose};
 use crate::rng::Rng;
 
 /// γ (`weight`) and β (`bias`) of a LayerNorm, `[d]` each.
@@ -19,17 +24,17 @@ pub struct LayerNormWeights {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BlockWeights {
     pub ln_1: LayerNormWeights,
-    /// `W_QKV` `[d × 3d]`: Q, K and V side by side (`attn.c_attn`), bias `[3d]`.
+    /// `W_QKV` `[3d × d]`: the rows for Q, then K, then V (`attn.c_attn`), bias `[3d]`.
     pub attn_qkv: Matrix,
     pub attn_qkv_bias: Vec<f32>,
     /// `W_O` `[d × d]` (`attn.c_proj`), bias `[d]`.
     pub attn_out: Matrix,
     pub attn_out_bias: Vec<f32>,
     pub ln_2: LayerNormWeights,
-    /// `W₁` `[d × d_ff]` (`mlp.c_fc`), bias `[d_ff]`.
+    /// `W₁` `[d_ff × d]` (`mlp.c_fc`), bias `[d_ff]`.
     pub ffn_in: Matrix,
     pub ffn_in_bias: Vec<f32>,
-    /// `W₂` `[d_ff × d]` (`mlp.c_proj`), bias `[d]`.
+    /// `W₂` `[d × d_ff]` (`mlp.c_proj`), bias `[d]`.
     pub ffn_out: Matrix,
     pub ffn_out_bias: Vec<f32>,
 }
@@ -47,7 +52,15 @@ pub struct Weights {
     pub lm_head: Option<Matrix>,
 }
 
-/// A tensor's Hugging Face name and shape, in the order checkpoints list them.
+/// Whether a tensor is a `Conv1D` weight, stored `[in × out]` in checkpoints and transposed in
+/// memory.
+fn is_conv1d(name: &str) -> bool {
+    name.starts_with("h.")
+        && name.ends_with(".weight")
+        && (name.contains(".attn.") || name.contains(".mlp."))
+}
+
+/// A tensor's Hugging Face name and shape (as in checkpoints), in the order they list them.
 pub fn tensor_shapes(c: &Config) -> Vec<(String, Vec<usize>)> {
     let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
     let mut out = vec![("wte.weight".to_string(), vec![v, d])];
@@ -122,7 +135,15 @@ impl Weights {
             Ok(data)
         };
         let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
-        let mat = |rows: usize, cols: usize, data: Vec<f32>| Matrix { rows, cols, data };
+        let mat = |rows: usize, cols: usize, data: Vec<f32>| Matrix::copy_from(rows, cols, &data);
+        // A Conv1D weight `[in × out]` from the file, as `[out × in]`.
+        let conv = |inputs: usize, outputs: usize, data: Vec<f32>| {
+            transpose(&Matrix {
+                rows: inputs,
+                cols: outputs,
+                data,
+            })
+        };
         let token_embedding = mat(v, d, take("wte.weight", &[v, d])?);
         let position_embedding = match c.positions {
             Positions::Learned => Some(mat(c.n_ctx, d, take("wpe.weight", &[c.n_ctx, d])?)),
@@ -136,17 +157,17 @@ impl Weights {
                     gamma: t("ln_1.weight", &[d])?,
                     beta: t("ln_1.bias", &[d])?,
                 },
-                attn_qkv: mat(d, 3 * d, t("attn.c_attn.weight", &[d, 3 * d])?),
+                attn_qkv: conv(d, 3 * d, t("attn.c_attn.weight", &[d, 3 * d])?),
                 attn_qkv_bias: t("attn.c_attn.bias", &[3 * d])?,
-                attn_out: mat(d, d, t("attn.c_proj.weight", &[d, d])?),
+                attn_out: conv(d, d, t("attn.c_proj.weight", &[d, d])?),
                 attn_out_bias: t("attn.c_proj.bias", &[d])?,
                 ln_2: LayerNormWeights {
                     gamma: t("ln_2.weight", &[d])?,
                     beta: t("ln_2.bias", &[d])?,
                 },
-                ffn_in: mat(d, f, t("mlp.c_fc.weight", &[d, f])?),
+                ffn_in: conv(d, f, t("mlp.c_fc.weight", &[d, f])?),
                 ffn_in_bias: t("mlp.c_fc.bias", &[f])?,
-                ffn_out: mat(f, d, t("mlp.c_proj.weight", &[f, d])?),
+                ffn_out: conv(f, d, t("mlp.c_proj.weight", &[f, d])?),
                 ffn_out_bias: t("mlp.c_proj.bias", &[d])?,
             });
         }
@@ -188,8 +209,9 @@ impl Weights {
         })
     }
 
-    /// Every tensor with its Hugging Face name and shape (the LM head only when untied).
-    pub fn named(&self, c: &Config) -> Vec<(String, Vec<usize>, &[f32])> {
+    /// Every tensor with its Hugging Face name, checkpoint shape and checkpoint layout (the LM
+    /// head only when untied).
+    pub fn named(&self, c: &Config) -> Vec<(String, Vec<usize>, Cow<'_, [f32]>)> {
         let mut data: Vec<&[f32]> = vec![&self.token_embedding.data];
         if let Some(p) = &self.position_embedding {
             data.push(&p.data);
@@ -211,34 +233,95 @@ impl Weights {
             ]);
         }
         data.extend([&self.ln_f.gamma[..], &self.ln_f.beta]);
-        let mut out: Vec<(String, Vec<usize>, &[f32])> = tensor_shapes(c)
+        let mut out: Vec<(String, Vec<usize>, Cow<'_, [f32]>)> = tensor_shapes(c)
             .into_iter()
             .zip(data)
-            .map(|((name, shape), d)| (name, shape, d))
+            .map(|((name, shape), d)| {
+                let d = if is_conv1d(&name) {
+                    // In memory [out × in]; the checkpoint wants [in × out].
+                    let stored = Matrix {
+                        rows: shape[1],
+                        cols: shape[0],
+                        data: d.to_vec(),
+                    };
+                    Cow::Owned(transpose(&stored).data)
+                } else {
+                    Cow::Borrowed(d)
+                };
+                (name, shape, d)
+            })
             .collect();
         if let Some(h) = &self.lm_head {
-            out.push(("lm_head.weight".into(), vec![h.rows, h.cols], &h.data));
+            out.push((
+                "lm_head.weight".into(),
+                vec![h.rows, h.cols],
+                Cow::Borrowed(&h.data[..]),
+            ));
         }
         out
     }
 
     /// Checks every tensor's shape against the config.
     pub fn check(&self, c: &Config) -> Result<(), ModelError> {
-        let expected = tensor_shapes(c);
-        let named = self.named(c);
-        let own = named.len() - usize::from(self.lm_head.is_some());
-        if own != expected.len()
-            || (c.positions == Positions::Learned) != self.position_embedding.is_some()
-        {
-            return Err(ModelError::new(
-                "the weights do not match the config's layers and positions",
+        let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
+        let fail = |p: String| {
+            Err(ModelError::new(format!(
+                "the weights do not fit the config: {p}"
+            )))
+        };
+        if self.blocks.len() != c.n_layer {
+            return fail(format!(
+                "{} layers, the config implies {}",
+                self.blocks.len(),
+                c.n_layer
             ));
         }
-        for ((name, shape, data), (_, want)) in named.iter().zip(&expected) {
-            if shape != want || data.len() != want.iter().product::<usize>() {
-                return Err(ModelError::new(format!(
-                    "tensor {name} has shape {shape:?}, but the config implies {want:?}"
-                )));
+        if (c.positions == Positions::Learned) != self.position_embedding.is_some() {
+            return fail("the position table does not fit the config's kind of positions".into());
+        }
+        let mut mats: Vec<(String, &Matrix, usize, usize)> =
+            vec![("the token embedding".into(), &self.token_embedding, v, d)];
+        if let Some(p) = &self.position_embedding {
+            mats.push(("the position table".into(), p, c.n_ctx, d));
+        }
+        if let Some(h) = &self.lm_head {
+            mats.push(("the LM head".into(), h, v, d));
+        }
+        let mut vecs = vec![
+            ("ln_f", self.ln_f.gamma.len(), d),
+            ("ln_f", self.ln_f.beta.len(), d),
+        ];
+        for (i, b) in self.blocks.iter().enumerate() {
+            mats.extend([
+                (format!("layer {i} W_QKV"), &b.attn_qkv, 3 * d, d),
+                (format!("layer {i} W_O"), &b.attn_out, d, d),
+                (format!("layer {i} W_1"), &b.ffn_in, f, d),
+                (format!("layer {i} W_2"), &b.ffn_out, d, f),
+            ]);
+            vecs.extend([
+                ("a LayerNorm", b.ln_1.gamma.len(), d),
+                ("a LayerNorm", b.ln_1.beta.len(), d),
+                ("a LayerNorm", b.ln_2.gamma.len(), d),
+                ("a LayerNorm", b.ln_2.beta.len(), d),
+                ("a QKV bias", b.attn_qkv_bias.len(), 3 * d),
+                ("an output bias", b.attn_out_bias.len(), d),
+                ("an FFN bias", b.ffn_in_bias.len(), f),
+                ("an FFN bias", b.ffn_out_bias.len(), d),
+            ]);
+        }
+        for (what, m, rows, cols) in mats {
+            if (m.rows, m.cols) != (rows, cols) || m.data.len() != rows * cols {
+                return fail(format!(
+                    "{what} is {}×{}, the config implies {rows}×{cols}",
+                    m.rows, m.cols
+                ));
+            }
+        }
+        for (what, got, want) in vecs {
+            if got != want {
+                return fail(format!(
+                    "{what} has {got} values, the config implies {want}"
+                ));
             }
         }
         Ok(())
