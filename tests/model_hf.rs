@@ -49,12 +49,9 @@ fn max_diff(a: &[f32], b: &[f32]) -> f32 {
         .fold(0.0, f32::max)
 }
 
-#[test]
-fn logits_match_transformers_f32_with_prefixed_names() {
-    let model = load_dir(&fixture_dir("tiny-gpt2")).unwrap();
-    assert_eq!(model.config.vocab_size, 317);
-    assert!(model.weights.lm_head.is_none(), "the head is tied");
-    for case in expected().logits_f32 {
+/// Every position's logits within 1e-4 of transformers'.
+fn assert_logits_match(model: &Gpt, cases: &[Logits]) {
+    for case in cases {
         let got = model.forward(&case.ids, LogitRows::All).unwrap();
         assert_eq!(got.rows, case.ids.len());
         for (r, want) in case.logits.iter().enumerate() {
@@ -69,19 +66,17 @@ fn logits_match_transformers_f32_with_prefixed_names() {
 }
 
 #[test]
+fn logits_match_transformers_f32_with_prefixed_names() {
+    let model = load_dir(&fixture_dir("tiny-gpt2")).unwrap();
+    assert_eq!(model.config.vocab_size, 317);
+    assert!(model.weights.lm_head.is_none(), "the head is tied");
+    assert_logits_match(&model, &expected().logits_f32);
+}
+
+#[test]
 fn logits_match_transformers_f16_with_hub_names() {
     let model = load_dir(&fixture_dir("tiny-gpt2-f16")).unwrap();
-    for case in expected().logits_f16 {
-        let got = model.forward(&case.ids, LogitRows::All).unwrap();
-        for (r, want) in case.logits.iter().enumerate() {
-            let d = max_diff(got.row(r), want);
-            assert!(
-                d <= 1e-4,
-                "ids {:?} position {r}: max difference {d}",
-                case.ids
-            );
-        }
-    }
+    assert_logits_match(&model, &expected().logits_f16);
 }
 
 #[test]

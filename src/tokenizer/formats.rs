@@ -18,21 +18,26 @@ fn err(message: impl Into<String>) -> TokenizerError {
     TokenizerError::new(message)
 }
 
-/// Reads a Hugging Face `tokenizer.json`.
-pub fn from_tokenizer_json(text: &str) -> Result<Tokenizer, TokenizerError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        err(format!(
-            "tokenizer.json is not valid JSON ({e}){}",
+/// Parses a file's JSON, which must be an object; errors name the file and say when it looks
+/// truncated.
+fn json_object(text: &str, file: &str) -> Result<Map<String, Value>, TokenizerError> {
+    match serde_json::from_str(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(err(format!("{file} must hold a JSON object"))),
+        Err(e) => Err(err(format!(
+            "{file} is not valid JSON ({e}){}",
             if e.is_eof() {
                 "; the file looks cut off"
             } else {
                 ""
             }
-        ))
-    })?;
-    let root = root
-        .as_object()
-        .ok_or_else(|| err("tokenizer.json must hold a JSON object"))?;
+        ))),
+    }
+}
+
+/// Reads a Hugging Face `tokenizer.json`.
+pub fn from_tokenizer_json(text: &str) -> Result<Tokenizer, TokenizerError> {
+    let root = &json_object(text, "tokenizer.json")?;
     if !matches!(root.get("normalizer"), None | Some(Value::Null)) {
         return Err(err(
             "tokenizer.json has a normalizer; Lupe supports tokenizers without one (like GPT-2's)",
@@ -314,19 +319,7 @@ pub fn to_tokenizer_json(tokenizer: &Tokenizer) -> String {
 /// Reads GPT-2's `vocab.json` and `merges.txt`. `<|endoftext|>`, if in the vocabulary, is the
 /// special token.
 pub fn from_gpt2_files(vocab_json: &str, merges_txt: &str) -> Result<Tokenizer, TokenizerError> {
-    let root: Value = serde_json::from_str(vocab_json).map_err(|e| {
-        err(format!(
-            "vocab.json is not valid JSON ({e}){}",
-            if e.is_eof() {
-                "; the file looks cut off"
-            } else {
-                ""
-            }
-        ))
-    })?;
-    let obj = root
-        .as_object()
-        .ok_or_else(|| err("vocab.json must hold a JSON object of token → id"))?;
+    let obj = &json_object(vocab_json, "vocab.json")?;
     let specials_text = ["<|endoftext|>"];
     let decode = |token: &str| -> Result<Vec<u8>, TokenizerError> {
         if specials_text.contains(&token) {
