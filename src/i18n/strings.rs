@@ -125,16 +125,16 @@ pub(super) fn text(msg: Msg) -> (&'static str, &'static str) {
             "Computing with WebGPU: {adapter}",
         ),
         Msg::StatusWebGpuExplain => (
-            "Die Grafikkarte rechnet mit unseren eigenen Shadern. Ein Probelauf hat dasselbe \
-             Ergebnis geliefert wie der Prozessor (grösste Abweichung {err}).",
-            "Your graphics processor runs our own shaders. A trial run gave the same result as \
-             the processor (largest difference {err}).",
+            "Die Grafikkarte rechnet mit unseren eigenen Shadern. Ein Probelauf stimmte mit der \
+             CPU überein (grösste Abweichung {err}).",
+            "Your graphics card runs our own shaders. A trial run agreed with the CPU (largest \
+             difference {err}).",
         ),
         Msg::StatusSoftwareGpu => (
-            "Dieser Adapter ist eine Software-Nachbildung einer Grafikkarte auf dem Prozessor: Er \
-             rechnet richtig, aber langsam.",
-            "This adapter is a software imitation of a graphics processor running on the \
-             processor: it computes correctly, but slowly.",
+            "Diese Grafikkarte wird per Software auf der CPU nachgebildet: Sie rechnet richtig, \
+             aber langsam.",
+            "This graphics card is emulated in software on the CPU: it computes correctly, but \
+             slowly.",
         ),
         Msg::StatusCpu => ("Rechnet auf der CPU", "Computing on the CPU"),
         Msg::CpuNoApi => (
