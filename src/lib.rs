@@ -9,6 +9,7 @@
 //! | [`i18n`] | every string the user reads, in German and English |
 //! | [`route`] | the URL hash ↔ view state (deep links) |
 //! | [`tokenizer`] | BPE: pre-tokenizer, merges, training, file formats |
+//! | [`training`] | backward pass, optimiser, the training loop |
 //! | [`model`] | the CPU reference model, one file per operation |
 //! | [`sampling`] | choosing the next token: greedy, temperature, top-k, top-p |
 //! | [`rng`] | the seeded random numbers (identical natively and in wasm) |
@@ -24,6 +25,7 @@ pub mod rng;
 pub mod route;
 pub mod sampling;
 pub mod tokenizer;
+pub mod training;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

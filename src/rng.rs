@@ -13,6 +13,15 @@ impl Rng {
         Rng { state: seed }
     }
 
+    /// The internal state, to save and restore a generator exactly.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    pub fn from_state(state: u64) -> Rng {
+        Rng { state }
+    }
+
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);

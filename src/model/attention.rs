@@ -23,6 +23,28 @@ pub struct HeadValues {
     pub context: Matrix,
 }
 
+/// What [`attention`] keeps besides its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// Only the concatenated contexts (inference).
+    Nothing,
+    /// Also each head's weights α (training needs them for the backward pass).
+    Weights,
+    /// Every head's [`HeadValues`] (the visualizer's trace).
+    Everything,
+}
+
+/// The result of [`attention`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionOutput {
+    /// The heads' contexts side by side `[n × d]`.
+    pub concat: Matrix,
+    /// Per head α `[n × T]`, with [`Record::Weights`] or [`Record::Everything`].
+    pub weights: Vec<Matrix>,
+    /// Per head everything, with [`Record::Everything`].
+    pub heads: Vec<HeadValues>,
+}
+
 /// Attention for `n` new tokens at positions `start .. start + n`.
 ///
 /// For head h with `Q_h`, `K_h`, `V_h` the h-th `d_k` columns of Q, K, V:
@@ -31,16 +53,16 @@ pub struct HeadValues {
 /// concatenated side by side.
 ///
 /// Shapes: `qkv` `[n × 3d]` (Q | K | V of the new tokens), `keys`, `values` `[T × d]` (all
-/// tokens so far, the new ones included, `T = start + n`) → concatenation `[n × d]`, and with
-/// `trace` every head's [`HeadValues`].
+/// tokens so far, the new ones included, `T = start + n`) → concatenation `[n × d]`, plus what
+/// `record` asks for.
 pub fn attention(
     qkv: &Matrix,
     keys: &Matrix,
     values: &Matrix,
     n_head: usize,
     start: usize,
-    trace: bool,
-) -> (Matrix, Option<Vec<HeadValues>>) {
+    record: Record,
+) -> AttentionOutput {
     let n = qkv.rows;
     let d = keys.cols;
     let t_all = keys.rows;
@@ -49,7 +71,9 @@ pub fn attention(
     let dk = d / n_head;
     let scale = 1.0 / (dk as f32).sqrt();
     let mut concat = Matrix::zeros(n, d);
-    let mut heads = trace.then(|| Vec::with_capacity(n_head));
+    let tracing = record == Record::Everything;
+    let mut heads = Vec::new();
+    let mut weights = Vec::new();
     let mut scores = Matrix::zeros(n, t_all);
     for h in 0..n_head {
         let off = h * dk;
@@ -67,13 +91,13 @@ pub fn attention(
             &mut scores.data,
             (t_all as isize, 1),
         );
-        let raw = heads.is_some().then(|| scores.clone());
+        let raw = tracing.then(|| scores.clone());
         for i in 0..n {
             for s in &mut scores.row_mut(i)[start + i + 1..] {
                 *s = f32::NEG_INFINITY;
             }
         }
-        let masked = heads.is_some().then(|| scores.clone());
+        let masked = tracing.then(|| scores.clone());
         for i in 0..n {
             softmax_in_place(scores.row_mut(i), 1.0);
         }
@@ -91,7 +115,10 @@ pub fn attention(
             &mut concat.data[off..],
             (d as isize, 1),
         );
-        if let (Some(heads), Some(raw), Some(masked)) = (heads.as_mut(), raw, masked) {
+        if record != Record::Nothing {
+            weights.push(scores.clone());
+        }
+        if let (Some(raw), Some(masked)) = (raw, masked) {
             heads.push(HeadValues {
                 q: qkv.cols_slice(off, off + dk),
                 k: keys.cols_slice(off, off + dk),
@@ -103,7 +130,11 @@ pub fn attention(
             });
         }
     }
-    (concat, heads)
+    AttentionOutput {
+        concat,
+        weights,
+        heads,
+    }
 }
 
 #[cfg(test)]
@@ -120,8 +151,9 @@ mod tests {
         let qkv = Matrix::from_vec(n, 3 * d, data).unwrap();
         let keys = qkv.cols_slice(d, 2 * d);
         let values = qkv.cols_slice(2 * d, 3 * d);
-        let (concat, trace) = attention(&qkv, &keys, &values, heads, 0, true);
-        let trace = trace.unwrap();
+        let out = attention(&qkv, &keys, &values, heads, 0, Record::Everything);
+        let (concat, trace) = (out.concat, out.heads);
+        assert_eq!(out.weights.len(), heads);
         let dk = d / heads;
         for (h, head) in trace.iter().enumerate() {
             for i in 0..n {

@@ -6,7 +6,7 @@
 //! token per step and reuses the keys and values of the earlier ones.
 
 use super::ModelError;
-use super::attention::attention;
+use super::attention::{Record, attention};
 use super::config::Config;
 use super::embedding::{add, position_vectors, token_embeddings};
 use super::ffn::ffn;
@@ -134,14 +134,20 @@ impl Gpt {
             }
             cache.keys[l].rows += n;
             cache.values[l].rows += n;
-            let (concat, heads) = attention(
+            let record = if tracing {
+                Record::Everything
+            } else {
+                Record::Nothing
+            };
+            let att = attention(
                 &qkv,
                 &cache.keys[l],
                 &cache.values[l],
                 c.n_head,
                 start,
-                tracing,
+                record,
             );
+            let (concat, heads) = (att.concat, att.heads);
             let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
             let residual_1 = Matrix {
                 rows: n,
@@ -165,7 +171,7 @@ impl Gpt {
                 layers.push(LayerTrace {
                     input: x,
                     ln_1,
-                    heads: heads.unwrap_or_default(),
+                    heads,
                     concat,
                     attn_out,
                     residual_1,

@@ -155,6 +155,70 @@ pub fn gemm(
     }
 }
 
+/// [`gemm`] with the rows of C (row-major, `m × n`) spread over threads natively: row block
+/// `i0..i1` of C needs row block `i0..i1` of A, which starts `i0 · rsa` elements in.
+#[allow(clippy::too_many_arguments)]
+pub fn par_gemm(
+    m: usize,
+    k: usize,
+    n: usize,
+    alpha: f32,
+    a: &[f32],
+    (rsa, csa): (isize, isize),
+    b: &[f32],
+    rcb: (isize, isize),
+    beta: f32,
+    c: &mut [f32],
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    let rows_per = {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            if m * k * n >= PARALLEL_MIN_WORK * 4 {
+                m.div_ceil(rayon::current_num_threads()).max(1)
+            } else {
+                m
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            m
+        }
+    };
+    let block = |(i, cs): (usize, &mut [f32])| {
+        let i0 = i * rows_per;
+        let rows = cs.len() / n;
+        gemm(
+            rows,
+            k,
+            n,
+            alpha,
+            &a[i0 * rsa as usize..],
+            (rsa, csa),
+            b,
+            rcb,
+            beta,
+            cs,
+            (n as isize, 1),
+        );
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        c[..m * n]
+            .par_chunks_mut(rows_per * n)
+            .enumerate()
+            .for_each(block);
+    }
+    #[cfg(target_arch = "wasm32")]
+    c[..m * n]
+        .chunks_mut(rows_per * n)
+        .enumerate()
+        .for_each(block);
+}
+
 /// Dense layer `y = x·Wᵀ + b`: `y[t][j] = b[j] + Σᵢ x[t][i]·W[j][i]`.
 ///
 /// Shapes: `x` `[T × in]`, `w` `[out × in]`, `b` `[out]` (or none) → `[T × out]`.

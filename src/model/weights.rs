@@ -327,8 +327,79 @@ impl Weights {
         Ok(())
     }
 
+    /// All zeros, in the shapes of `c` (a gradient or optimiser buffer).
+    pub fn zeros(c: &Config) -> Weights {
+        let tensors = tensor_shapes(c)
+            .into_iter()
+            .map(|(name, shape)| {
+                let n = shape.iter().product();
+                (name, (shape, vec![0.0; n]))
+            })
+            .collect();
+        Weights::from_named(c, tensors).expect("zeros have the right shapes")
+    }
+
+    /// Every parameter tensor, in a fixed order, with whether weight decay applies to it (the
+    /// matrices; not biases and LayerNorm gains).
+    pub fn params(&self) -> Vec<(&[f32], bool)> {
+        let mut out: Vec<(&[f32], bool)> = vec![(&self.token_embedding.data, true)];
+        if let Some(p) = &self.position_embedding {
+            out.push((&p.data, true));
+        }
+        for b in &self.blocks {
+            out.extend([
+                (&b.ln_1.gamma[..], false),
+                (&b.ln_1.beta, false),
+                (&b.attn_qkv.data, true),
+                (&b.attn_qkv_bias, false),
+                (&b.attn_out.data, true),
+                (&b.attn_out_bias, false),
+                (&b.ln_2.gamma, false),
+                (&b.ln_2.beta, false),
+                (&b.ffn_in.data, true),
+                (&b.ffn_in_bias, false),
+                (&b.ffn_out.data, true),
+                (&b.ffn_out_bias, false),
+            ]);
+        }
+        out.extend([(&self.ln_f.gamma[..], false), (&self.ln_f.beta, false)]);
+        if let Some(h) = &self.lm_head {
+            out.push((&h.data, true));
+        }
+        out
+    }
+
+    /// [`Weights::params`], mutable, in the same order.
+    pub fn params_mut(&mut self) -> Vec<&mut [f32]> {
+        let mut out: Vec<&mut [f32]> = vec![&mut self.token_embedding.data];
+        if let Some(p) = &mut self.position_embedding {
+            out.push(&mut p.data);
+        }
+        for b in &mut self.blocks {
+            out.extend([
+                &mut b.ln_1.gamma[..],
+                &mut b.ln_1.beta,
+                &mut b.attn_qkv.data,
+                &mut b.attn_qkv_bias,
+                &mut b.attn_out.data,
+                &mut b.attn_out_bias,
+                &mut b.ln_2.gamma,
+                &mut b.ln_2.beta,
+                &mut b.ffn_in.data,
+                &mut b.ffn_in_bias,
+                &mut b.ffn_out.data,
+                &mut b.ffn_out_bias,
+            ]);
+        }
+        out.extend([&mut self.ln_f.gamma[..], &mut self.ln_f.beta]);
+        if let Some(h) = &mut self.lm_head {
+            out.push(&mut h.data);
+        }
+        out
+    }
+
     /// Number of parameters (the tied head counted once).
-    pub fn parameter_count(&self, c: &Config) -> usize {
-        self.named(c).iter().map(|(_, _, d)| d.len()).sum()
+    pub fn parameter_count(&self) -> usize {
+        self.params().iter().map(|(d, _)| d.len()).sum()
     }
 }

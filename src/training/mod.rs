@@ -1,0 +1,40 @@
+//! Training: the gradient of the loss by a hand-written backward pass, AdamW, and the loop that
+//! feeds batches, records the loss and saves checkpoints.
+//!
+//! | file | what |
+//! |---|---|
+//! | [`data`] | token streams → fixed-length blocks, shuffling, data mixture, validation split |
+//! | [`forward`] | a batch through the model, keeping activations; the masked cross-entropy |
+//! | [`backward`] | the gradients, step by step in reverse |
+//! | [`optimizer`] | AdamW, learning-rate schedule, gradient clipping |
+//! | [`trainer`] | the loop: steps, validation, divergence, checkpoints |
+
+pub mod backward;
+pub mod data;
+pub mod forward;
+pub mod optimizer;
+pub mod trainer;
+
+use std::fmt;
+
+/// A problem with training data or settings, or a run that diverged, described for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainError {
+    pub message: String,
+}
+
+impl TrainError {
+    pub fn new(message: impl Into<String>) -> TrainError {
+        TrainError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for TrainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TrainError {}
