@@ -105,8 +105,8 @@ fn gradients_match_finite_differences() {
     let analytic: Vec<Vec<f32>> = grads.params().iter().map(|(g, _)| g.to_vec()).collect();
     let eps = 1e-2f32;
     let mut checked = 0;
-    for k in 0..analytic.len() {
-        let len = analytic[k].len();
+    for (k, grad) in analytic.iter().enumerate() {
+        let len = grad.len();
         for i in (0..len).step_by((len / 3).max(1)) {
             let orig = model.weights.params_mut()[k][i];
             model.weights.params_mut()[k][i] = orig + eps;
@@ -115,7 +115,7 @@ fn gradients_match_finite_differences() {
             let minus = forward(&model, &batch).unwrap().0;
             model.weights.params_mut()[k][i] = orig;
             let numeric = (plus - minus) / (2.0 * eps);
-            let a = analytic[k][i];
+            let a = grad[i];
             assert!(
                 (a - numeric).abs() <= 2e-3 + 2e-2 * a.abs().max(numeric.abs()),
                 "tensor {k} index {i}: analytic {a}, numeric {numeric}"
