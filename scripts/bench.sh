@@ -4,13 +4,13 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one or more of: page tokenizer model
+#   scripts/bench.sh page       one or more of: page tokenizer model training
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page tokenizer model)
+[ ${#benches[@]} -gt 0 ] || benches=(page tokenizer model training)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
@@ -41,6 +41,18 @@ for b in "${benches[@]}"; do
             echo '{"type":"commonjs"}' > target/bench/wasm/package.json
             PYREF="$venv/bin/python" node tests/bench/model.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page tokenizer model)" >&2; exit 2 ;;
+        training)
+            venv=target/bench/pyref
+            [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+            "$venv/bin/python" -c 'import torch, transformers' 2>/dev/null \
+                || "$venv/bin/pip" install -q torch transformers safetensors
+            cargo build --release --example bench_training
+            cargo build --release --target wasm32-unknown-unknown --example training_wasm
+            wasm-bindgen --target nodejs --out-dir target/bench/wasm \
+                target/wasm32-unknown-unknown/release/examples/training_wasm.wasm
+            echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+            PYREF="$venv/bin/python" node tests/bench/training.mjs
+            ;;
+        *) echo "bench: unknown benchmark '$b' (known: page tokenizer model training)" >&2; exit 2 ;;
     esac
 done

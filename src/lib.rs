@@ -6,6 +6,8 @@
 //! | module | what lives there |
 //! |---|---|
 //! | [`chapters`] | the chapters of the walk-through, in the order of the seed text |
+//! | [`chat`] | roles: the chat template and the SFT loss mask |
+//! | [`corpus`] | the built-in bilingual training data, raw stage and cleaning |
 //! | [`i18n`] | every string the user reads, in German and English |
 //! | [`route`] | the URL hash ↔ view state (deep links) |
 //! | [`tokenizer`] | BPE: pre-tokenizer, merges, training, file formats |
@@ -18,6 +20,8 @@
 //! | `cli` | the native command-line tool `lupe` (native only) |
 
 pub mod chapters;
+pub mod chat;
+pub mod corpus;
 pub mod gpu;
 pub mod i18n;
 pub mod model;

@@ -3,8 +3,10 @@
 //! Exit codes: 0 success, 1 failure (a bad file, bad input), 2 usage error.
 
 mod backend;
+mod embedding;
 mod model;
 mod tokenizer;
+mod train;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -94,6 +96,43 @@ pub enum Command {
         #[arg(long, value_name = "S", default_value_t = 0)]
         seed: u64,
     },
+    /// Train a tokenizer and a model from scratch (pretraining), as a JSON config describes.
+    Train {
+        /// The config file, e.g. training/base.json.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+        /// Continue from the checkpoint in OUT/checkpoint if there is one.
+        #[arg(long)]
+        resume: bool,
+    },
+    /// Fine-tune a model on dialogs in the role format (SFT), as a JSON config describes.
+    Sft {
+        /// The config file, e.g. training/chat.json.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+        /// Continue from the checkpoint in OUT/checkpoint if there is one.
+        #[arg(long)]
+        resume: bool,
+    },
+    /// The tokens whose embedding vectors are closest to a word's (cosine), as [token, cosine].
+    Nearest {
+        #[arg(long, value_name = "DIR")]
+        model: PathBuf,
+        /// How many to list.
+        #[arg(long, short, default_value_t = 10)]
+        k: usize,
+        word: String,
+    },
+    /// A − B + C in the embedding space (König − Mann + Frau), nearest tokens as [token, cosine].
+    Analogy {
+        #[arg(long, value_name = "DIR")]
+        model: PathBuf,
+        #[arg(long, short, default_value_t = 5)]
+        k: usize,
+        a: String,
+        b: String,
+        c: String,
+    },
     /// Learn a BPE tokenizer from text files and write it as tokenizer.json.
     TrainTokenizer {
         /// Size of the vocabulary, base symbols and special tokens included.
@@ -128,6 +167,10 @@ pub fn main() -> ExitCode {
             text,
         } => tokenizer::tokenize(&tokenizer, trace, allow_special, greedy, text),
         Command::Logits { model, ids } => model::logits(&model, &ids),
+        Command::Train { config, resume } => train::pretrain(&config, resume),
+        Command::Sft { config, resume } => train::sft(&config, resume),
+        Command::Nearest { model, k, word } => embedding::nearest(&model, &word, k),
+        Command::Analogy { model, k, a, b, c } => embedding::analogy(&model, &a, &b, &c, k),
         Command::Generate {
             model: dir,
             ids,

@@ -68,3 +68,62 @@ mod tests {
         assert_eq!(learned.data, [2., 3., 4., 5.]);
     }
 }
+
+/// `cos θ = a·b / (|a|·|b|)` (0 when a vector is zero).
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let na = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+    let nb = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// The `k` rows of the embedding table most similar to `query` by cosine, best first, leaving
+/// out the ids in `exclude`. Shapes: `table` `[V × d]`, `query` `[d]` → `k` × (id, cosine).
+pub fn nearest(table: &Matrix, query: &[f32], k: usize, exclude: &[u32]) -> Vec<(u32, f32)> {
+    let mut scored: Vec<(u32, f32)> = (0..table.rows as u32)
+        .filter(|id| !exclude.contains(id))
+        .map(|id| (id, cosine(query, table.row(id as usize))))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(k);
+    scored
+}
+
+/// The analogy "a is to b as ? is to c", computed as `E[a] − E[b] + E[c]` (König − Mann + Frau),
+/// and its `k` nearest rows other than a, b and c.
+pub fn analogy(table: &Matrix, a: u32, b: u32, c: u32, k: usize) -> Vec<(u32, f32)> {
+    let (ra, rb, rc) = (
+        table.row(a as usize),
+        table.row(b as usize),
+        table.row(c as usize),
+    );
+    let query: Vec<f32> = (0..table.cols).map(|i| ra[i] - rb[i] + rc[i]).collect();
+    nearest(table, &query, k, &[a, b, c])
+}
+
+#[cfg(test)]
+mod similarity_tests {
+    use super::*;
+
+    #[test]
+    fn nearest_and_analogy_on_a_toy_table() {
+        // Dimensions: [royal, male, female, animal].
+        let rows = [
+            [1.0, 1.0, 0.0, 0.0], // 0 king
+            [1.0, 0.0, 1.0, 0.0], // 1 queen
+            [0.0, 1.0, 0.0, 0.0], // 2 man
+            [0.0, 0.0, 1.0, 0.0], // 3 woman
+            [0.0, 0.0, 0.0, 1.0], // 4 dog
+        ];
+        let table = Matrix::from_vec(5, 4, rows.concat()).unwrap();
+        assert_eq!(analogy(&table, 0, 2, 3, 1)[0].0, 1);
+        let near = nearest(&table, table.row(0), 2, &[0]);
+        assert_eq!(near.len(), 2);
+        assert!((near[0].1 - 0.5f32.sqrt()).abs() < 1e-6);
+        assert_eq!(cosine(&[1.0, 0.0], &[0.0, 0.0]), 0.0);
+    }
+}

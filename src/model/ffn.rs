@@ -3,11 +3,24 @@
 
 use super::matrix::{Matrix, linear};
 
+/// √(2/π), the constant inside GPT-2's GELU.
+pub const GELU_C: f32 = 0.797_884_6;
+
+/// `tanh(√(2/π)·(x + 0.044715·x³))`, the inner part of GELU, computed as
+/// `1 − 2/(e^{2u} + 1)`: one `exp` instead of the slower `tanh` (differences of a few 1e-8).
+pub fn gelu_tanh(x: f32) -> f32 {
+    let u = GELU_C * (x + 0.044_715 * x * x * x);
+    // For |u| > 15, tanh is ±1 to f32 precision (and e^{2u} would overflow).
+    if u.abs() > 15.0 {
+        return u.signum();
+    }
+    1.0 - 2.0 / ((2.0 * u).exp() + 1.0)
+}
+
 /// GPT-2's GELU (tanh approximation, "gelu_new"):
 /// `gelu(x) = ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`.
 pub fn gelu(x: f32) -> f32 {
-    const C: f32 = 0.797_884_6; // √(2/π)
-    0.5 * x * (1.0 + (C * (x + 0.044_715 * x * x * x)).tanh())
+    0.5 * x * (1.0 + gelu_tanh(x))
 }
 
 /// The FFN's values, for the trace.
@@ -40,6 +53,15 @@ pub fn ffn(x: &Matrix, w1: &Matrix, b1: &[f32], w2: &Matrix, b2: &[f32]) -> FfnV
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_tanh_agrees_with_the_library() {
+        for i in -4000..4000 {
+            let x = i as f32 / 500.0;
+            let exact = (GELU_C * (x + 0.044_715 * x * x * x)).tanh();
+            assert!((gelu_tanh(x) - exact).abs() < 2e-7, "{x}");
+        }
+    }
 
     #[test]
     fn gelu_values() {

@@ -298,11 +298,28 @@ fn sweep_avx2(x: &[f32], w: &Matrix, j0: usize, out: &mut [f32]) {
     sweep_portable(x, w, j0, out);
 }
 
-/// `Y = X·Wᵀ` for many rows, computed as `Yᵀ = W·Xᵀ` so that SGEMM packs W row by row, the
-/// order it lies in memory. Natively, blocks of W's rows (output features) go to separate
-/// threads, each into its own buffer, which is then copied into its columns of Y.
+/// `Y = X·Wᵀ` for many rows. A large W is multiplied as `Yᵀ = W·Xᵀ` so that SGEMM packs W row
+/// by row, the order it lies in memory; natively, blocks of W's rows (output features) go to
+/// separate threads, each into its own buffer, which is then copied into its columns of Y.
 fn products(x: &Matrix, w: &Matrix, y: &mut Matrix) {
     let (t, k, n) = (x.rows, w.cols, w.rows);
+    // A weight matrix that fits in cache packs quickly even read across its rows: then compute
+    // Y = X·Wᵀ directly, row blocks of X on separate threads, with no transposed copy.
+    if w.data.len() * 4 <= 1 << 20 {
+        par_gemm(
+            t,
+            k,
+            n,
+            1.0,
+            &x.data,
+            (k as isize, 1),
+            &w.data,
+            (1, k as isize),
+            0.0,
+            &mut y.data,
+        );
+        return;
+    }
     // `out[j][r] = W[j0 + j] · x[r]` for the rows j0 .. j0 + out.len() / t of W.
     let block = |j0: usize, out: &mut [f32]| {
         let m = out.len() / t;
@@ -350,13 +367,23 @@ fn products(x: &Matrix, w: &Matrix, y: &mut Matrix) {
     for (b, out) in parts.iter_mut().enumerate() {
         block(b * per, out);
     }
+    // Copy each part `[m × t]` transposed into its columns of Y, in 32 × 32 tiles so that
+    // reads and writes both stay in cache.
+    const TILE: usize = 32;
     for (b, part) in parts.iter().enumerate() {
         let j0 = b * per;
         let m = part.len() / t;
-        for r in 0..t {
-            let row = y.row_mut(r);
-            for j in 0..m {
-                row[j0 + j] = part[j * t + r];
+        for jt in (0..m).step_by(TILE) {
+            for rt in (0..t).step_by(TILE) {
+                for j in jt..(jt + TILE).min(m) {
+                    let rows = rt..(rt + TILE).min(t);
+                    for (r, &v) in rows
+                        .clone()
+                        .zip(&part[j * t + rows.start..j * t + rows.end])
+                    {
+                        y.data[r * n + j0 + j] = v;
+                    }
+                }
             }
         }
     }

@@ -5,6 +5,7 @@
 //! weight matrices are `[out × in]`. Gradients are added into a [`Weights`] of zeros.
 
 use super::forward::{Activations, Batch};
+use crate::model::ffn::{GELU_C, gelu_tanh};
 use crate::model::layernorm::Normalized;
 use crate::model::matrix::{Matrix, gemm, par_gemm};
 use crate::model::weights::Weights;
@@ -253,10 +254,10 @@ pub fn layer_norm_backward(
 /// GELU (tanh form) derivative: with `u = c·(x + 0.044715x³)`, `t = tanh u`,
 /// `gelu'(x) = ½(1 + t) + ½x·(1 − t²)·c·(1 + 3·0.044715x²)`. Returns `dh = dg · gelu'(h)`.
 pub fn gelu_backward(h: &Matrix, dg: &Matrix) -> Matrix {
-    const C: f32 = 0.797_884_6;
+    const C: f32 = GELU_C;
     let mut dh = dg.clone();
     for (o, &x) in dh.data.iter_mut().zip(&h.data) {
-        let t = (C * (x + 0.044_715 * x * x * x)).tanh();
+        let t = gelu_tanh(x);
         let grad = 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * C * (1.0 + 3.0 * 0.044_715 * x * x);
         *o *= grad;
     }

@@ -8,9 +8,14 @@
 //! | [`backward`] | the gradients, step by step in reverse |
 //! | [`optimizer`] | AdamW, learning-rate schedule, gradient clipping |
 //! | [`trainer`] | the loop: steps, validation, divergence, checkpoints |
+//! | [`config`] | the JSON files of `lupe train` and `lupe sft` |
+//! | `files` | checkpoints on disk (native) |
 
 pub mod backward;
+pub mod config;
 pub mod data;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 pub mod forward;
 pub mod optimizer;
 pub mod trainer;
