@@ -23,6 +23,12 @@ pub enum Chapter {
     Rag,
 }
 
+impl Default for Chapter {
+    fn default() -> Self {
+        Chapter::FIRST
+    }
+}
+
 impl Chapter {
     /// All chapters in reading order.
     pub const ALL: [Chapter; 12] = [

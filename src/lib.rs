@@ -14,6 +14,7 @@
 //! | [`training`] | backward pass, optimiser, the training loop |
 //! | [`model`] | the CPU reference model, one file per operation |
 //! | [`sampling`] | choosing the next token: greedy, temperature, top-k, top-p |
+//! | [`session`] | the loaded model and the analysis of the prompt, for the page |
 //! | [`rng`] | the seeded random numbers (identical natively and in wasm) |
 //! | [`gpu`] | WebGPU (wgpu) device, WGSL kernels from `shaders/`, checked against [`model`] |
 //! | `ui` | the Yew user interface (browser only) |
@@ -28,6 +29,7 @@ pub mod model;
 pub mod rng;
 pub mod route;
 pub mod sampling;
+pub mod session;
 pub mod tokenizer;
 pub mod training;
 

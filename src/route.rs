@@ -6,22 +6,30 @@
 
 use crate::chapters::Chapter;
 use crate::i18n::Lang;
+use crate::session::BuiltIn;
 
-/// What the hash describes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the hash describes. Everything but the chapter is optional: a link names only what
+/// differs from the defaults.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewState {
     pub chapter: Chapter,
     /// The language named in the link, if any (it wins over the stored preference).
     pub lang: Option<Lang>,
-}
-
-impl Default for ViewState {
-    fn default() -> Self {
-        ViewState {
-            chapter: Chapter::FIRST,
-            lang: None,
-        }
-    }
+    pub prompt: Option<String>,
+    pub model: Option<BuiltIn>,
+    /// Selected layer, head and token position (0-based).
+    pub layer: Option<usize>,
+    pub head: Option<usize>,
+    pub token: Option<usize>,
+    /// Step within the chapter (a merge of the word being replayed, or tokens generated).
+    pub step: Option<usize>,
+    /// Sampling settings.
+    pub temperature: Option<f32>,
+    pub top_k: Option<usize>,
+    pub top_p: Option<f32>,
+    pub seed: Option<u64>,
+    /// Large type and fewer controls, for a projector.
+    pub presenter: bool,
 }
 
 /// Something about the link the user should be told.
@@ -32,7 +40,7 @@ pub enum RouteNotice {
 }
 
 /// The result of reading a hash: always a usable state, plus an optional notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub state: ViewState,
     pub notice: Option<RouteNotice>,
@@ -55,19 +63,79 @@ pub fn parse(hash: &str) -> Parsed {
     }
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key == "lang" {
-            state.lang = Lang::from_tag(&decode_component(value));
+        let value = decode_component(value);
+        // Values that do not parse are ignored: the view falls back to its default.
+        match key {
+            "lang" => state.lang = Lang::from_tag(&value),
+            "prompt" => state.prompt = Some(value),
+            "model" => state.model = BuiltIn::from_slug(&value),
+            "layer" => state.layer = value.parse().ok(),
+            "head" => state.head = value.parse().ok(),
+            "token" => state.token = value.parse().ok(),
+            "step" => state.step = value.parse().ok(),
+            "t" => {
+                state.temperature = value
+                    .parse()
+                    .ok()
+                    .filter(|t: &f32| t.is_finite() && *t >= 0.0)
+            }
+            "k" => state.top_k = value.parse().ok(),
+            "p" => {
+                state.top_p = value
+                    .parse()
+                    .ok()
+                    .filter(|p: &f32| p.is_finite() && *p > 0.0)
+            }
+            "seed" => state.seed = value.parse().ok(),
+            "presenter" => state.presenter = value != "0",
+            _ => {}
         }
     }
     Parsed { state, notice }
 }
 
-/// Writes the hash for a state, e.g. `#/attention?lang=de`.
+/// Writes the hash for a state, e.g. `#/attention?lang=de&layer=2`.
 pub fn to_hash(state: &ViewState) -> String {
-    let mut out = format!("#/{}", state.chapter.slug());
+    let mut params: Vec<(&str, String)> = Vec::new();
     if let Some(lang) = state.lang {
-        out.push_str("?lang=");
-        out.push_str(&encode_component(lang.code()));
+        params.push(("lang", lang.code().to_string()));
+    }
+    if let Some(m) = state.model {
+        params.push(("model", m.slug().to_string()));
+    }
+    if let Some(p) = &state.prompt {
+        params.push(("prompt", p.clone()));
+    }
+    let numbers = [
+        ("layer", state.layer),
+        ("head", state.head),
+        ("token", state.token),
+        ("step", state.step),
+        ("k", state.top_k),
+    ];
+    for (key, v) in numbers {
+        if let Some(v) = v {
+            params.push((key, v.to_string()));
+        }
+    }
+    if let Some(t) = state.temperature {
+        params.push(("t", t.to_string()));
+    }
+    if let Some(p) = state.top_p {
+        params.push(("p", p.to_string()));
+    }
+    if let Some(s) = state.seed {
+        params.push(("seed", s.to_string()));
+    }
+    if state.presenter {
+        params.push(("presenter", "1".to_string()));
+    }
+    let mut out = format!("#/{}", state.chapter.slug());
+    for (i, (key, value)) in params.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(key);
+        out.push('=');
+        out.push_str(&encode_component(value));
     }
     out
 }
@@ -157,7 +225,11 @@ mod tests {
     fn state_round_trips_through_the_hash() {
         for chapter in Chapter::ALL {
             for lang in [None, Some(Lang::De), Some(Lang::En)] {
-                let s = ViewState { chapter, lang };
+                let s = ViewState {
+                    chapter,
+                    lang,
+                    ..Default::default()
+                };
                 let p = parse(&to_hash(&s));
                 assert_eq!(p.state, s);
                 assert_eq!(p.notice, None);
@@ -166,10 +238,41 @@ mod tests {
         assert_eq!(
             to_hash(&ViewState {
                 chapter: Chapter::Attention,
-                lang: Some(Lang::En)
+                lang: Some(Lang::En),
+                ..Default::default()
             }),
             "#/attention?lang=en"
         );
+        let full = ViewState {
+            chapter: Chapter::Sampling,
+            lang: Some(Lang::De),
+            prompt: Some("Der König & die Königin = 2 👑?".into()),
+            model: Some(BuiltIn::Base),
+            layer: Some(2),
+            head: Some(3),
+            token: Some(0),
+            step: Some(5),
+            temperature: Some(0.7),
+            top_k: Some(40),
+            top_p: Some(0.9),
+            seed: Some(42),
+            presenter: true,
+        };
+        let hash = to_hash(&full);
+        assert!(!hash.contains(' ') && !hash.contains("&die"), "{hash}");
+        assert_eq!(parse(&hash).state, full);
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults() {
+        let p = parse("#/attention?layer=x&t=-1&p=0&model=gpt5&k=&seed=1e9");
+        assert_eq!(p.state.layer, None);
+        assert_eq!(p.state.temperature, None);
+        assert_eq!(p.state.top_p, None);
+        assert_eq!(p.state.model, None);
+        assert_eq!(p.state.top_k, None);
+        assert_eq!(p.state.seed, None);
+        assert_eq!(p.state.chapter, Chapter::Attention);
     }
 
     #[test]

@@ -1,72 +1,364 @@
 //! The string table. German uses Swiss spelling (ss for ß), as the seed text does.
 //! Written in our own words; the seed text is the syllabus, not the source of sentences.
+//!
+//! One line per message: `Name => ("Deutsch", "English")`. The macro makes the enum, the list of
+//! all messages and the lookup from that one table, so a message cannot lack a translation.
 
 use crate::chapters::Chapter;
 
-/// A piece of user-visible text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Msg {
-    AppName,
-    Tagline,
-    SkipToContent,
-    NavLabel,
-    PagerLabel,
-    LanguageLabel,
-    ThemeLabel,
-    ThemeAuto,
-    ThemeLight,
-    ThemeDark,
-    Previous,
-    Next,
-    ChapterOf,
-    UnknownChapter,
-    Dismiss,
-    KeyboardHint,
-    PrivacyNote,
-    StatusChecking,
-    StatusWebGpu,
-    StatusWebGpuExplain,
-    StatusSoftwareGpu,
-    StatusCpu,
-    CpuNoApi,
-    CpuNoAdapter,
-    CpuDeviceFailed,
-    CpuSelfTestFailed,
-    ChapterTitle(Chapter),
-    ChapterIntro(Chapter),
+macro_rules! messages {
+    ($($name:ident => ($de:expr, $en:expr $(,)?)),* $(,)?) => {
+        /// A piece of user-visible text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($name,)*
+            ChapterTitle(Chapter),
+            ChapterIntro(Chapter),
+        }
+
+        /// The messages without a parameter, in table order.
+        const SIMPLE: &[Msg] = &[$(Msg::$name,)*];
+
+        /// `(German, English)` for a message.
+        pub(super) fn text(msg: Msg) -> (&'static str, &'static str) {
+            match msg {
+                $(Msg::$name => ($de, $en),)*
+                Msg::ChapterTitle(c) => chapter_title(c),
+                Msg::ChapterIntro(c) => chapter_intro(c),
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => ("Lupe", "Lupe"),
+    Tagline => ("Schau einem GPT beim Denken zu", "Watch a GPT think"),
+    SkipToContent => ("Zum Inhalt springen", "Skip to content"),
+    NavLabel => ("Kapitel", "Chapters"),
+    PagerLabel => ("Vorheriges und nächstes Kapitel",
+            "Previous and next chapter",),
+    LanguageLabel => ("Sprache", "Language"),
+    ThemeLabel => ("Darstellung", "Appearance"),
+    ThemeAuto => ("Auto", "Auto"),
+    ThemeLight => ("Hell", "Light"),
+    ThemeDark => ("Dunkel", "Dark"),
+    Previous => ("Zurück", "Previous"),
+    Next => ("Weiter", "Next"),
+    ChapterOf => ("Kapitel {n} von {total}", "Chapter {n} of {total}"),
+    UnknownChapter => ("Ein Kapitel «{slug}» gibt es nicht. Du bist beim ersten Kapitel gelandet.",
+            "There is no chapter called “{slug}”, so you are at the first chapter.",),
+    Dismiss => ("Hinweis schliessen", "Dismiss notice"),
+    KeyboardHint => ("Tipp: Mit den Pfeiltasten ← und → blätterst du durch die Kapitel.",
+            "Tip: the arrow keys ← and → move between chapters.",),
+    PrivacyNote => ("Alles wird hier in deinem Browser berechnet. Kein Text verlässt dein Gerät.",
+            "Everything is computed here in your browser. No text leaves your device.",),
+    StatusChecking => ("Suche nach WebGPU …", "Looking for WebGPU …"),
+    StatusWebGpu => ("Rechnet mit WebGPU: {adapter}",
+            "Computing with WebGPU: {adapter}",),
+    StatusWebGpuExplain => ("Die Grafikkarte rechnet mit unseren eigenen Shadern. Ein Probelauf stimmte mit der \
+             CPU überein (grösste Abweichung {err}).",
+            "Your graphics card runs our own shaders. A trial run agreed with the CPU (largest \
+             difference {err}).",),
+    StatusSoftwareGpu => ("Diese Grafikkarte wird per Software auf der CPU nachgebildet: Sie rechnet richtig, \
+             aber langsam.",
+            "This graphics card is emulated in software on the CPU: it computes correctly, but \
+             slowly.",),
+    StatusCpu => ("Rechnet auf der CPU", "Computing on the CPU"),
+    CpuNoApi => ("Dieser Browser bietet kein WebGPU an. Alles funktioniert trotzdem: Das Modell läuft \
+             als WebAssembly auf dem Prozessor, grosse Modelle rechnen nur langsamer.",
+            "This browser offers no WebGPU. Everything still works: the model runs as WebAssembly \
+             on the processor; only large models are slower.",),
+    CpuNoAdapter => ("Der Browser kennt WebGPU, findet aber keine passende Grafikkarte. Das Modell läuft \
+             darum als WebAssembly auf dem Prozessor; alle Kapitel funktionieren.",
+            "The browser knows WebGPU but found no suitable graphics processor. The model runs as \
+             WebAssembly on the processor instead; every chapter works.",),
+    CpuDeviceFailed => ("Die Grafikkarte liess sich nicht öffnen ({detail}). Das Modell läuft darum auf dem \
+             Prozessor; alle Kapitel funktionieren.",
+            "The graphics processor could not be opened ({detail}). The model runs on the \
+             processor instead; every chapter works.",),
+    CpuSelfTestFailed => ("Ein Probelauf auf der Grafikkarte wich vom Prozessor ab ({detail}). Sicherheitshalber \
+             rechnet Lupe darum auf dem Prozessor.",
+            "A trial run on the graphics processor disagreed with the processor ({detail}). To be \
+             safe, Lupe computes on the processor.",),
+    PromptLabel => ("Prompt", "Prompt"),
+    DefaultPrompt => ("Der Vater spielt mit dem", "The father plays with the"),
+    PromptEmpty => (
+        "Schreib einen Text, dann siehst du, was das Modell daraus macht.",
+        "Type some text to see what the model makes of it.",
+    ),
+    PromptTooLong => (
+        "Der Text hat {n} Tokens, das Modell liest aber höchstens {max}. Die ersten {cut} Tokens fallen weg.",
+        "The text has {n} tokens, but the model reads at most {max}. The first {cut} tokens are left out.",
+    ),
+    TokenCount => ("{n} Tokens", "{n} tokens"),
+    Examples => ("Beispiele", "Examples"),
+    ModelLabel => ("Modell", "Model"),
+    ModelChat => ("Chat-Modell", "Chat model"),
+    ModelBase => ("Basismodell", "Base model"),
+    ModelLoading => ("Das Modell wird geladen …", "Loading the model …"),
+    ModelFailed => ("Das Modell konnte nicht geladen werden: {detail}", "The model could not be loaded: {detail}"),
+    PresenterOn => ("Präsentation", "Presenter"),
+    PresenterLabel => ("Präsentationsmodus: grosse Schrift, weniger Bedienelemente", "Presenter mode: large type, fewer controls"),
+    First => ("Zum Anfang", "To the start"),
+    Back => ("Schritt zurück", "Step back"),
+    Forward => ("Schritt vor", "Step forward"),
+    Last => ("Zum Ende", "To the end"),
+    Play => ("Abspielen", "Play"),
+    Pause => ("Anhalten", "Pause"),
+    StepOf => ("Schritt {i} von {n}", "Step {i} of {n}"),
+    TokChipsTitle => ("Dein Text als Tokens", "Your text as tokens"),
+    TokChipsExplain => (
+        "Jedes Kästchen ist ein Token, darunter steht seine Nummer im Vokabular. ␣ steht für ein Leerzeichen. Zeichen, die nur als mehrere Bytes vorkommen, erscheinen als <E2>-Stücke.",
+        "Each box is one token, with its number in the vocabulary below it. ␣ marks a space. Characters that only exist as several bytes show up as <E2>-style pieces.",
+    ),
+    TokVocab => ("Vokabular: {n} Tokens", "Vocabulary: {n} tokens"),
+    TokMergeTitle => ("Wie ein Wort zu Tokens wird", "How a word becomes tokens"),
+    TokMergeExplain => (
+        "BPE beginnt mit den einzelnen Bytes eines Wortes. Dann verbindet es Schritt für Schritt zwei benachbarte Stücke, immer nach der Regel, die beim Training am frühesten gelernt wurde.",
+        "BPE starts from the single bytes of a word. Then, step by step, it joins two neighbouring pieces, always by the rule that was learned earliest in training.",
+    ),
+    TokPickWord => ("Wort wählen", "Choose a word"),
+    TokStart => ("Am Anfang: lauter einzelne Bytes.", "At the start: nothing but single bytes."),
+    TokRule => ("Regel Nr. {rank}: «{a}» + «{b}» → «{c}»", "Rule no. {rank}: “{a}” + “{b}” → “{c}”"),
+    TokNoMerge => ("Dieses Stück ist schon ein einziges Byte.", "This piece is a single byte already."),
+    TokGreedyTitle => ("Längster Treffer oder BPE?", "Longest match or BPE?"),
+    TokGreedyExplain => (
+        "Die einfache Regel «nimm immer das längste Token, das passt» liefert oft dasselbe wie BPE, aber nicht immer. Abweichende Tokens sind umrandet.",
+        "The simple rule “always take the longest token that fits” often gives the same as BPE, but not always. Tokens that differ are outlined.",
+    ),
+    TokGreedyRow => ("Längster Treffer", "Longest match"),
+    TokBpeRow => ("BPE", "BPE"),
+    TokAgree => ("Für diesen Text sind beide gleich.", "For this text both agree."),
+    TokDiffer => ("Für diesen Text unterscheiden sie sich.", "For this text they differ."),
+    TokSeedTitle => ("Das Beispiel «low lower lowest»", "The example “low lower lowest”"),
+    TokSeedExplain => (
+        "Die klassische Variante trennt Wörter an Leerzeichen, zerlegt sie in Buchstaben und hängt das Wortende-Zeichen </w> an. Dann zählt sie alle benachbarten Paare und verschmilzt das häufigste zu einem neuen Symbol.",
+        "The classic variant splits words at spaces, breaks them into letters and appends the end-of-word symbol </w>. Then it counts all neighbouring pairs and merges the most frequent one into a new symbol.",
+    ),
+    TokCorpus => ("Text zum Lernen", "Text to learn from"),
+    TokWords => ("Wörter und ihre Symbole", "Words and their symbols"),
+    TokPairs => ("Häufigste Paare", "Most frequent pairs"),
+    TokMergeNext => ("Häufigstes Paar verschmelzen", "Merge the most frequent pair"),
+    TokReset => ("Von vorn", "Start over"),
+    TokLearned => ("Gelernte Regeln", "Learned rules"),
+    TokNoPairs => ("Keine Paare mehr: Jedes Wort ist ein einziges Symbol.", "No pairs left: every word is a single symbol."),
+    TokTimes => ("{n}×", "{n}×"),
+    TokTrainTitle => ("Wie der Tokenizer von Lupe gelernt hat", "How Lupe's tokenizer learned"),
+    TokTrainExplain => (
+        "Dasselbe mit Bytes statt Buchstaben, auf einem Ausschnitt des Trainingstexts: So entstanden die ersten Regeln des Vokabulars, das du oben siehst.",
+        "The same with bytes instead of letters, on a sample of the training text: this is how the first rules of the vocabulary above came about.",
+    ),
+    TokTrainNext => ("Nächste Regel lernen", "Learn the next rule"),
+    TokTrainTen => ("10 Regeln lernen", "Learn 10 rules"),
+    TokTrainPreparing => ("Der Ausschnitt wird vorbereitet …", "Preparing the sample …"),
+
+    EmbLookupTitle => ("Vom Token zur Tabellenzeile", "From token to table row"),
+    EmbLookupExplain => (
+        "Die Token-Nummer ist die Zeile der Embedding-Tabelle. Diese Zeile, {d} Zahlen, ist alles, was das Modell am Anfang über das Token weiss.",
+        "The token number is the row of the embedding table. That row, {d} numbers, is all the model knows about the token at the start.",
+    ),
+    PickToken => ("Token wählen", "Choose a token"),
+    EmbRow => ("«{token}» → Nummer {id} → Zeile {id} der Tabelle mit {v} × {d} Zahlen", "“{token}” → number {id} → row {id} of the table of {v} × {d} numbers"),
+    StripLegend => (
+        "Jedes Feld ist eine Zahl: blau negativ, orange positiv, je kräftiger, desto grösser. Der genaue Wert steht im Tooltip.",
+        "Each cell is one number: blue negative, orange positive, stronger for larger values. Hover for the exact value.",
+    ),
+    EmbNearTitle => ("Ähnliche Vektoren", "Similar vectors"),
+    EmbNearExplain => (
+        "Zwei Vektoren sind ähnlich, wenn sie fast in dieselbe Richtung zeigen. Der Kosinus misst das: 1 heisst gleiche Richtung (Winkel 0°), 0 heisst rechtwinklig (90°).",
+        "Two vectors are similar when they point in nearly the same direction. The cosine measures this: 1 means the same direction (angle 0°), 0 means at right angles (90°).",
+    ),
+    EmbMapTitle => ("Die Karte des Vokabulars", "A map of the vocabulary"),
+    EmbMapExplain => (
+        "Die Vektoren aller {v} gelernten Tokens (ohne die 256 Einzelbytes), projiziert auf die zwei Richtungen, in denen sie sich am stärksten unterscheiden (Hauptkomponenten, hier im Browser berechnet). Nahe Punkte haben ähnliche Vektoren.",
+        "The vectors of all {v} learned tokens (without the 256 single bytes), projected onto the two directions in which they differ most (principal components, computed here in your browser). Points close together have similar vectors.",
+    ),
+    EmbSearch => ("Token suchen", "Find a token"),
+    EmbMapAxes => ("x: 1. Hauptkomponente · y: 2. Hauptkomponente", "x: 1st principal component · y: 2nd principal component"),
+    EmbFound => ("{n} Treffer", "{n} found"),
+    EmbAnalogyTitle => ("Rechnen mit Bedeutungen", "Arithmetic with meanings"),
+    EmbAnalogyExplain => (
+        "Nimm den Vektor von «König», zieh den von «Mann» ab und zähl den von «Frau» dazu. Welche Tokens liegen am nächsten?",
+        "Take the vector of “king”, subtract the one of “man” and add the one of “woman”. Which tokens lie closest?",
+    ),
+    EmbAnalogyFormula => (
+        "Gerechnet wird E[A] − E[B] + E[C]; gezeigt werden die nächsten Vektoren nach Kosinus, ohne A, B und C selbst.",
+        "Computed as E[A] − E[B] + E[C]; shown are the nearest vectors by cosine, leaving out A, B and C themselves.",
+    ),
+    NotOneToken => ("«{word}» ist kein einzelnes Token in diesem Vokabular.", "“{word}” is not a single token in this vocabulary."),
+    PosTableTitle => ("Gelernte Positionen", "Learned positions"),
+    PosTableExplain => (
+        "Das Modell hat für jede Stelle von 0 bis {n} einen eigenen Vektor gelernt, wie eine zweite Tabelle. Hier die ersten {k} Zeilen.",
+        "The model learned a vector of its own for every position from 0 to {n}, like a second table. Here are the first {k} rows.",
+    ),
+    PosSinTitle => ("Die feste Formel", "The fixed formula"),
+    PosSinExplain => (
+        "Statt sie zu lernen, kann man Positionen auch mit Sinus- und Kosinuswellen schreiben: links schnelle Wellen, rechts langsame. Jede Zeile ist ein anderes Muster.",
+        "Instead of learning them, positions can be written with sine and cosine waves: fast waves on the left, slow ones on the right. Every row is a different pattern.",
+    ),
+    PosAxes => ("Zeilen: Positionen 0, 1, 2, … · Spalten: die {d} Dimensionen", "Rows: positions 0, 1, 2, … · columns: the {d} dimensions"),
+    PosSumTitle => ("X = E + P für deinen Text", "X = E + P for your text"),
+    PosSumExplain => (
+        "Zu jedem Token wird der Vektor seiner Position addiert. Erst so kann das Modell «Hund beisst Mann» von «Mann beisst Hund» unterscheiden.",
+        "Each token gets the vector of its position added. Only then can the model tell “dog bites man” from “man bites dog”.",
+    ),
+    LnBeforeAfterTitle => ("Vorher und nachher", "Before and after"),
+    LnBeforeAfterExplain => (
+        "LayerNorm verschiebt die Zahlen eines Tokens auf den Mittelwert 0 und streckt sie auf die Varianz 1. Danach wendet sie gelernte Faktoren (γ) und Verschiebungen (β) an.",
+        "LayerNorm shifts one token's numbers to mean 0 and stretches them to variance 1. Then it applies learned factors (γ) and shifts (β).",
+    ),
+    LnStats => ("Mittelwert {mean} · Varianz {var}", "Mean {mean} · variance {var}"),
+    LnWhich => ("Welche LayerNorm?", "Which LayerNorm?"),
+    LnFirst => ("vor der Attention", "before attention"),
+    LnSecond => ("vor dem FFN", "before the FFN"),
+    LnFinal => ("am Schluss", "at the end"),
+    LnInput => ("Eingang", "Input"),
+    LnOutput => ("Ausgang", "Output"),
+    LnHistogram => ("Verteilung der {d} Zahlen", "Distribution of the {d} numbers"),
+    LnResidualTitle => ("Der Residualpfad", "The residual path"),
+    LnResidualExplain => (
+        "Die Attention rechnet nur eine Änderung aus, die zum Eingang addiert wird. Der Eingang fliesst so unverändert weiter, und jede Schicht muss nur eine Korrektur lernen.",
+        "Attention only computes a change, which is added to the input. The input flows on unchanged, and each layer only has to learn a correction.",
+    ),
+    LnX => ("x, Eingang der Schicht", "x, the layer's input"),
+    LnAttn => ("Änderung durch die Attention", "Change from attention"),
+    LnSum => ("x + Änderung", "x + change"),
+    FfnFlowTitle => ("W₁ → GELU → W₂", "W₁ → GELU → W₂"),
+    FfnFlowExplain => (
+        "Das FFN macht den Vektor eines Tokens von {d} auf {f} Zahlen breiter, biegt jede Zahl mit GELU und bringt das Ergebnis mit W₂ wieder auf {d} Zahlen.",
+        "The FFN widens one token's vector from {d} to {f} numbers, bends each number with GELU, and brings the result back to {d} numbers with W₂.",
+    ),
+    FfnIn => ("Eingang (nach LayerNorm)", "Input (after LayerNorm)"),
+    FfnHidden => ("vor GELU", "before GELU"),
+    FfnActivated => ("nach GELU", "after GELU"),
+    FfnOut => ("Ausgang", "Output"),
+    FfnCurveTitle => ("GELU: der Knick", "GELU: the bend"),
+    FfnCurveExplain => (
+        "Jeder Punkt ist eines der {f} Neuronen für das gewählte Token: nach rechts sein Wert vor GELU, nach oben danach. Gestrichelt zum Vergleich ReLU, die alles Negative auf 0 setzt.",
+        "Each dot is one of the {f} neurons for the chosen token: to the right its value before GELU, upwards after it. Dashed, for comparison: ReLU, which sets everything negative to 0.",
+    ),
+    FfnAxes => ("x: Wert vor GELU · y: Wert danach", "x: value before GELU · y: value after"),
+    FfnTopTitle => ("Die aktivsten Neuronen", "The most active neurons"),
+    FfnTopExplain => ("Die Neuronen mit dem grössten Wert nach GELU, für das gewählte Token.", "The neurons with the largest value after GELU, for the chosen token."),
+    Neuron => ("Neuron {i}", "Neuron {i}"),
+    LogTopTitle => ("Die wahrscheinlichsten nächsten Tokens", "The likeliest next tokens"),
+    LogTopExplain => (
+        "Für jedes der {v} Tokens gibt es eine Punktzahl (Logit). Softmax macht daraus Wahrscheinlichkeiten, die zusammen 100 % ergeben. Hier die {k} besten.",
+        "Each of the {v} tokens gets a score (logit). Softmax turns the scores into probabilities that add up to 100 %. Here are the best {k}.",
+    ),
+    Temperature => ("Temperatur {t}", "Temperature {t}"),
+    TemperatureExplain => (
+        "Die Temperatur teilt die Logits vor Softmax: unter 1 wird die Verteilung spitzer, über 1 flacher.",
+        "The temperature divides the logits before softmax: below 1 the distribution gets sharper, above 1 flatter.",
+    ),
+    LogTyingTitle => ("Gewichtsteilung: Logits = h · Eᵀ", "Weight tying: logits = h · Eᵀ"),
+    LogTyingExplain => (
+        "Die Logits entstehen aus dem letzten Vektor h und derselben Embedding-Tabelle E wie am Anfang: Das Logit eines Tokens ist das Skalarprodukt von h mit seiner Zeile.",
+        "The logits come from the last vector h and the same embedding table E as at the start: a token's logit is the dot product of h with its row.",
+    ),
+    LogDot => ("h · E[«{t}»] = {v}", "h · E[“{t}”] = {v}"),
+    SamMethod => ("Verfahren", "Method"),
+    SamGreedy => ("Greedy", "Greedy"),
+    SamTemperature => ("Temperatur", "Temperature"),
+    SamTopK => ("Top-k", "Top-k"),
+    SamTopP => ("Top-p", "Top-p"),
+    SamBoth => ("Top-k, dann Top-p", "Top-k, then top-p"),
+    SamK => ("k = {k}", "k = {k}"),
+    SamP => ("p = {p}", "p = {p}"),
+    SamSeed => ("Startwert (Seed)", "Seed"),
+    SamDistTitle => ("Die Verteilung nach dem Schnitt", "The distribution after the cut"),
+    SamDistExplain => (
+        "Weggeschnittene Tokens sind durchgestrichen. Die übrigen Wahrscheinlichkeiten werden so skaliert, dass sie wieder 100 % ergeben.",
+        "Tokens that are cut off are struck through. The remaining probabilities are rescaled so that they add up to 100 % again.",
+    ),
+    SamKept => ("{k} von {v} Tokens bleiben im Spiel ({mass} der Wahrscheinlichkeit).", "{k} of {v} tokens stay in play ({mass} of the probability)."),
+    SamDrawTitle => ("Der Würfelwurf", "The roll of the dice"),
+    SamDrawExplain => (
+        "Eine Zufallszahl zwischen 0 und 1 zeigt in den Balken: Das Token, in dessen Abschnitt sie fällt, wird gewählt. Derselbe Startwert gibt immer dieselbe Zahl.",
+        "A random number between 0 and 1 points into the bar: the token whose section it falls in is chosen. The same seed always gives the same number.",
+    ),
+    SamDraw => ("Zufallszahl {u} → «{t}»", "Random number {u} → “{t}”"),
+    SamGreedyDraw => ("Greedy würfelt nicht: «{t}» ist das wahrscheinlichste Token.", "Greedy rolls no dice: “{t}” is the likeliest token."),
+    SamAppend => ("Token anhängen und weiter", "Append the token and go on"),
+    SamAppendExplain => (
+        "Das gewählte Token kommt ans Ende des Prompts, und alles beginnt von vorn: Das ist die Schleife, mit der ein GPT Text schreibt.",
+        "The chosen token goes to the end of the prompt, and everything starts again: that is the loop in which a GPT writes text.",
+    ),
+    SamEnd => ("Das ist das End-Token: Hier hört die Antwort auf.", "This is the end token: the answer stops here."),
+    GenTitle => ("Token für Token", "Token by token"),
+    GenExplain => (
+        "Jeder Schritt ist ein ganzer Durchlauf durch das Modell, mit allen bisherigen Tokens als Eingabe. Die Spalten zeigen, welche Kandidaten es bei jedem Schritt gab.",
+        "Each step is a full pass through the model, with all tokens so far as its input. The columns show which candidates there were at each step.",
+    ),
+    GenSettings => ("Einstellungen aus dem Kapitel «Sampling»: {s}", "Settings from the “Sampling” chapter: {s}"),
+    GenMax => ("Höchstens {n} neue Tokens", "At most {n} new tokens"),
+    GenRestart => ("Neu beginnen", "Start again"),
+    GenStopEnd => ("Fertig: Das Modell hat das End-Token gewählt.", "Done: the model chose the end token."),
+    GenStopMax => ("Fertig: Die Höchstzahl neuer Tokens ist erreicht.", "Done: the limit of new tokens is reached."),
+    GenStopCtx => ("Fertig: Das Kontextfenster ist voll.", "Done: the context window is full."),
+    GenHistory => ("Kandidaten bei jedem Schritt", "Candidates at each step"),
+    GenOutput => ("Erzeugter Text", "Generated text"),
+    RoleTitle => ("Ein Chat als ein einziger Text", "A chat as one single text"),
+    RoleExplain => (
+        "Jede Nachricht beginnt mit einem Marker-Token für ihre Rolle; die Antwort des Assistenten endet mit dem End-Token. So sieht das Modell den Chat, Token für Token:",
+        "Every message starts with a marker token for its role; the assistant's answer ends with the end token. This is the chat as the model sees it, token by token:",
+    ),
+    RoleSystem => ("System", "System"),
+    RoleDeveloper => ("Entwickler", "Developer"),
+    RoleUser => ("Benutzer", "User"),
+    RoleAssistant => ("Assistent", "Assistant"),
+    RoleSystemDefault => ("Du bist ein freundlicher Assistent. Antworte kurz und richtig.", "You are a friendly assistant. Answer briefly and correctly."),
+    RoleUserDefault => ("Was macht der König?", "What does the king do?"),
+    RoleDeveloperHint => ("freiwillig, z. B. «Answer in English.»", "optional, e.g. “Antworte auf Deutsch.”"),
+    RoleAnswer => ("Antwort erzeugen", "Generate the answer"),
+    RoleLegend => ("Farbe: Rolle · gestrichelt: Marker · fett umrandet: zählt beim Feintuning (SFT)", "Colour: role · dashed: marker · bold outline: counts in fine-tuning (SFT)"),
+    RoleCompareTitle => ("Basismodell und Chat-Modell", "Base model and chat model"),
+    RoleCompareExplain => (
+        "Derselbe Chat an beide Modelle. Das Basismodell hat nur gelernt, Texte fortzusetzen; das Chat-Modell hat zusätzlich Dialoge gelernt (SFT) und hört am End-Token auf.",
+        "The same chat to both models. The base model only learned to continue texts; the chat model also learned dialogs (SFT) and stops at the end token.",
+    ),
+    NoAnswer => ("(keine Antwort)", "(no answer)"),
+    LayerLabel => ("Schicht", "Layer"),
+    TokenAt => ("Token {i}: «{t}»", "Token {i}: “{t}”"),
+    HeadLabel => ("Kopf", "Head"),
+    AttArcsTitle => ("Wohin schaut ein Token?", "Where does a token look?"),
+    AttArcsExplain => (
+        "Wähle ein Token: Die Bögen zeigen, wie viel Aufmerksamkeit es jedem früheren Token schenkt, dicker heisst mehr. Auf spätere Tokens darf es nicht schauen.",
+        "Choose a token: the arcs show how much attention it pays to each earlier token, thicker means more. It may not look at later tokens.",
+    ),
+    AttMatrixTitle => ("Die Aufmerksamkeitsmatrix", "The attention matrix"),
+    AttMatrixExplain => (
+        "Zeile: das fragende Token (Query). Spalte: das antwortende Token (Key). Schraffiert ist die Maske, dort steht −∞. Jede Zeile der Gewichte ergibt zusammen 100 %.",
+        "Row: the asking token (query). Column: the answering token (key). Hatched is the mask, where the score is −∞. Each row of the weights adds up to 100 %.",
+    ),
+    AttScores => ("Scores Q·Kᵀ/√d", "Scores Q·Kᵀ/√d"),
+    AttMasked => ("Mit Maske", "Masked"),
+    AttWeights => ("Gewichte α (Softmax)", "Weights α (softmax)"),
+    AttShow => ("Anzeigen", "Show"),
+    AttQkvTitle => ("Query, Key und Value", "Query, key and value"),
+    AttQkvExplain => (
+        "Jedes Token wird dreimal projiziert: als Frage (Q), als Angebot (K) und als Inhalt (V), hier je {dk} Zahlen pro Kopf. Score = Q · K, geteilt durch √{dk}.",
+        "Each token is projected three times: as a question (Q), an offer (K) and content (V), here {dk} numbers per head each. Score = Q · K, divided by √{dk}.",
+    ),
+    AttGridTitle => ("Alle Köpfe aller Schichten", "All heads of all layers"),
+    AttGridExplain => (
+        "Jeder Kopf lernt sein eigenes Muster. Ein Klick auf ein Bild zeigt diesen Kopf oben.",
+        "Each head learns a pattern of its own. Click a picture to show that head above.",
+    ),
+    AttConcatTitle => ("Zusammenfügen und W_O", "Concatenation and W_O"),
+    AttConcatExplain => (
+        "Die Ergebnisse der {h} Köpfe werden nebeneinandergelegt und mit der Matrix W_O gemischt. So entsteht wieder ein Vektor mit {d} Zahlen pro Token.",
+        "The results of the {h} heads are laid side by side and mixed by the matrix W_O. That gives one vector of {d} numbers per token again.",
+    ),
+    AttContext => ("Kontext der Köpfe (nebeneinander)", "Heads' contexts (side by side)"),
+    AttOutput => ("nach W_O", "after W_O"),
+
 }
 
 impl Msg {
     /// Every message, for completeness checks.
     pub fn all() -> Vec<Msg> {
-        let mut v = vec![
-            Msg::AppName,
-            Msg::Tagline,
-            Msg::SkipToContent,
-            Msg::NavLabel,
-            Msg::PagerLabel,
-            Msg::LanguageLabel,
-            Msg::ThemeLabel,
-            Msg::ThemeAuto,
-            Msg::ThemeLight,
-            Msg::ThemeDark,
-            Msg::Previous,
-            Msg::Next,
-            Msg::ChapterOf,
-            Msg::UnknownChapter,
-            Msg::Dismiss,
-            Msg::KeyboardHint,
-            Msg::PrivacyNote,
-            Msg::StatusChecking,
-            Msg::StatusWebGpu,
-            Msg::StatusWebGpuExplain,
-            Msg::StatusSoftwareGpu,
-            Msg::StatusCpu,
-            Msg::CpuNoApi,
-            Msg::CpuNoAdapter,
-            Msg::CpuDeviceFailed,
-            Msg::CpuSelfTestFailed,
-        ];
+        let mut v = SIMPLE.to_vec();
         for c in Chapter::ALL {
             v.push(Msg::ChapterTitle(c));
             v.push(Msg::ChapterIntro(c));
@@ -80,89 +372,22 @@ impl Msg {
             self,
             Msg::AppName
                 | Msg::ThemeAuto
+                | Msg::PromptLabel
+                | Msg::TokBpeRow
+                | Msg::TokTimes
+                | Msg::AttScores
+                | Msg::FfnFlowTitle
+                | Msg::Neuron
+                | Msg::SamGreedy
+                | Msg::SamTopK
+                | Msg::SamTopP
+                | Msg::SamK
+                | Msg::SamP
+                | Msg::RoleSystem
                 | Msg::ChapterTitle(
                     Chapter::Attention | Chapter::Sampling | Chapter::Training | Chapter::LayerNorm
                 )
         )
-    }
-}
-
-/// `(German, English)` for a message.
-pub(super) fn text(msg: Msg) -> (&'static str, &'static str) {
-    match msg {
-        Msg::AppName => ("Lupe", "Lupe"),
-        Msg::Tagline => ("Schau einem GPT beim Denken zu", "Watch a GPT think"),
-        Msg::SkipToContent => ("Zum Inhalt springen", "Skip to content"),
-        Msg::NavLabel => ("Kapitel", "Chapters"),
-        Msg::PagerLabel => (
-            "Vorheriges und nächstes Kapitel",
-            "Previous and next chapter",
-        ),
-        Msg::LanguageLabel => ("Sprache", "Language"),
-        Msg::ThemeLabel => ("Darstellung", "Appearance"),
-        Msg::ThemeAuto => ("Auto", "Auto"),
-        Msg::ThemeLight => ("Hell", "Light"),
-        Msg::ThemeDark => ("Dunkel", "Dark"),
-        Msg::Previous => ("Zurück", "Previous"),
-        Msg::Next => ("Weiter", "Next"),
-        Msg::ChapterOf => ("Kapitel {n} von {total}", "Chapter {n} of {total}"),
-        Msg::UnknownChapter => (
-            "Ein Kapitel «{slug}» gibt es nicht. Du bist beim ersten Kapitel gelandet.",
-            "There is no chapter called “{slug}”, so you are at the first chapter.",
-        ),
-        Msg::Dismiss => ("Hinweis schliessen", "Dismiss notice"),
-        Msg::KeyboardHint => (
-            "Tipp: Mit den Pfeiltasten ← und → blätterst du durch die Kapitel.",
-            "Tip: the arrow keys ← and → move between chapters.",
-        ),
-        Msg::PrivacyNote => (
-            "Alles wird hier in deinem Browser berechnet. Kein Text verlässt dein Gerät.",
-            "Everything is computed here in your browser. No text leaves your device.",
-        ),
-        Msg::StatusChecking => ("Suche nach WebGPU …", "Looking for WebGPU …"),
-        Msg::StatusWebGpu => (
-            "Rechnet mit WebGPU: {adapter}",
-            "Computing with WebGPU: {adapter}",
-        ),
-        Msg::StatusWebGpuExplain => (
-            "Die Grafikkarte rechnet mit unseren eigenen Shadern. Ein Probelauf stimmte mit der \
-             CPU überein (grösste Abweichung {err}).",
-            "Your graphics card runs our own shaders. A trial run agreed with the CPU (largest \
-             difference {err}).",
-        ),
-        Msg::StatusSoftwareGpu => (
-            "Diese Grafikkarte wird per Software auf der CPU nachgebildet: Sie rechnet richtig, \
-             aber langsam.",
-            "This graphics card is emulated in software on the CPU: it computes correctly, but \
-             slowly.",
-        ),
-        Msg::StatusCpu => ("Rechnet auf der CPU", "Computing on the CPU"),
-        Msg::CpuNoApi => (
-            "Dieser Browser bietet kein WebGPU an. Alles funktioniert trotzdem: Das Modell läuft \
-             als WebAssembly auf dem Prozessor, grosse Modelle rechnen nur langsamer.",
-            "This browser offers no WebGPU. Everything still works: the model runs as WebAssembly \
-             on the processor; only large models are slower.",
-        ),
-        Msg::CpuNoAdapter => (
-            "Der Browser kennt WebGPU, findet aber keine passende Grafikkarte. Das Modell läuft \
-             darum als WebAssembly auf dem Prozessor; alle Kapitel funktionieren.",
-            "The browser knows WebGPU but found no suitable graphics processor. The model runs as \
-             WebAssembly on the processor instead; every chapter works.",
-        ),
-        Msg::CpuDeviceFailed => (
-            "Die Grafikkarte liess sich nicht öffnen ({detail}). Das Modell läuft darum auf dem \
-             Prozessor; alle Kapitel funktionieren.",
-            "The graphics processor could not be opened ({detail}). The model runs on the \
-             processor instead; every chapter works.",
-        ),
-        Msg::CpuSelfTestFailed => (
-            "Ein Probelauf auf der Grafikkarte wich vom Prozessor ab ({detail}). Sicherheitshalber \
-             rechnet Lupe darum auf dem Prozessor.",
-            "A trial run on the graphics processor disagreed with the processor ({detail}). To be \
-             safe, Lupe computes on the processor.",
-        ),
-        Msg::ChapterTitle(c) => chapter_title(c),
-        Msg::ChapterIntro(c) => chapter_intro(c),
     }
 }
 

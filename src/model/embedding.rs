@@ -105,6 +105,79 @@ pub fn analogy(table: &Matrix, a: u32, b: u32, c: u32, k: usize) -> Vec<(u32, f3
     nearest(table, &query, k, &[a, b, c])
 }
 
+/// Coordinates of every row in the plane of the table's first two principal components (the
+/// two directions of largest variance), for a 2-D map.
+///
+/// The rows are centred; the components are the top eigenvectors of the covariance `XᵀX/n`
+/// `[d × d]`, found by power iteration (the second after removing the first). Deterministic.
+/// Shapes: `table` `[V × d]` → `V` × (x, y).
+pub fn pca_2d(table: &Matrix) -> Vec<(f32, f32)> {
+    let (n, d) = (table.rows, table.cols);
+    if n == 0 || d == 0 {
+        return Vec::new();
+    }
+    let mean: Vec<f64> = (0..d)
+        .map(|j| (0..n).map(|i| table.row(i)[j] as f64).sum::<f64>() / n as f64)
+        .collect();
+    let mut cov = vec![0.0f64; d * d];
+    for i in 0..n {
+        let r: Vec<f64> = table
+            .row(i)
+            .iter()
+            .zip(&mean)
+            .map(|(&x, m)| x as f64 - m)
+            .collect();
+        for a in 0..d {
+            let ra = r[a];
+            for b in 0..d {
+                cov[a * d + b] += ra * r[b];
+            }
+        }
+    }
+    let mut components: Vec<Vec<f64>> = Vec::new();
+    for c in 0..2 {
+        let mut v: Vec<f64> = (0..d)
+            .map(|j| 1.0 + ((j * 7 + c * 3) % 5) as f64 * 0.1)
+            .collect();
+        for _ in 0..200 {
+            let mut w: Vec<f64> = (0..d)
+                .map(|a| (0..d).map(|b| cov[a * d + b] * v[b]).sum())
+                .collect();
+            for prev in &components {
+                let p: f64 = w.iter().zip(prev).map(|(x, y)| x * y).sum();
+                w.iter_mut().zip(prev).for_each(|(x, y)| *x -= p * y);
+            }
+            let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
+            if norm == 0.0 {
+                break;
+            }
+            v = w.into_iter().map(|x| x / norm).collect();
+        }
+        // A fixed sign, so the map does not flip between runs.
+        if v.iter()
+            .copied()
+            .fold(0.0, |acc: f64, x| if x.abs() > acc.abs() { x } else { acc })
+            < 0.0
+        {
+            v.iter_mut().for_each(|x| *x = -*x);
+        }
+        components.push(v);
+    }
+    (0..n)
+        .map(|i| {
+            let r = table.row(i);
+            let proj = |c: &Vec<f64>| {
+                r.iter()
+                    .zip(&mean)
+                    .zip(c)
+                    .map(|((&x, m), w)| (x as f64 - m) * w)
+                    .sum::<f64>() as f32
+            };
+            (proj(&components[0]), proj(&components[1]))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod similarity_tests {
     use super::*;
@@ -125,5 +198,24 @@ mod similarity_tests {
         assert_eq!(near.len(), 2);
         assert!((near[0].1 - 0.5f32.sqrt()).abs() < 1e-6);
         assert_eq!(cosine(&[1.0, 0.0], &[0.0, 0.0]), 0.0);
+    }
+
+    #[test]
+    fn pca_finds_the_direction_of_largest_spread() {
+        // Points along the line y = 2x (plus a little noise in z): the first component is that line.
+        let rows: Vec<f32> = (0..20)
+            .flat_map(|i| {
+                let t = i as f32 - 10.0;
+                [t, 2.0 * t, if i % 2 == 0 { 0.1 } else { -0.1 }]
+            })
+            .collect();
+        let table = Matrix::from_vec(20, 3, rows).unwrap();
+        let xy = pca_2d(&table);
+        let span_x = xy.iter().map(|p| p.0).fold(f32::MIN, f32::max)
+            - xy.iter().map(|p| p.0).fold(f32::MAX, f32::min);
+        let span_y = xy.iter().map(|p| p.1).fold(f32::MIN, f32::max)
+            - xy.iter().map(|p| p.1).fold(f32::MAX, f32::min);
+        assert!((span_x - 19.0 * 5f32.sqrt()).abs() < 1e-3, "{span_x}");
+        assert!(span_y < 0.5);
     }
 }

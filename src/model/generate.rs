@@ -1,6 +1,8 @@
 //! The autoregressive loop: predict the next token, choose one, append it, repeat — until the
 //! end token, the limit of new tokens, or the end of the context window.
 
+use std::ops::Deref;
+
 use serde::Serialize;
 
 use super::ModelError;
@@ -31,9 +33,10 @@ pub struct GenerateOptions {
     pub end_token: Option<u32>,
 }
 
-/// A generation run that advances one token at a time (for the step-by-step view).
-pub struct Generator<'m> {
-    model: &'m Gpt,
+/// A generation run that advances one token at a time (for the step-by-step view). `M` is any
+/// handle to the model: `&Gpt`, or an `Rc<Gpt>` for a run that outlives a borrow.
+pub struct Generator<M: Deref<Target = Gpt>> {
+    model: M,
     cache: KvCache,
     rng: Rng,
     options: GenerateOptions,
@@ -43,13 +46,13 @@ pub struct Generator<'m> {
     stopped: Option<StopReason>,
 }
 
-impl<'m> Generator<'m> {
+impl<M: Deref<Target = Gpt>> Generator<M> {
     /// Reads the prompt (at least one token, shorter than the context).
     pub fn new(
-        model: &'m Gpt,
+        model: M,
         prompt: &[u32],
         options: GenerateOptions,
-    ) -> Result<Generator<'m>, ModelError> {
+    ) -> Result<Generator<M>, ModelError> {
         options.sampling.validate().map_err(ModelError::new)?;
         let mut cache = model.cache();
         let logits = model.step(&mut cache, prompt, LogitRows::Last, None)?;

@@ -403,6 +403,17 @@ impl Tokenizer {
         out
     }
 
+    /// The token of a word as it appears in running text: `" word"` if that is one token, else
+    /// `"word"`; otherwise the pieces `" word"` splits into.
+    pub fn word_token(&self, word: &str) -> Result<u32, Vec<u32>> {
+        for form in [format!(" {word}"), word.to_string()] {
+            if let [id] = self.encode(&form)[..] {
+                return Ok(id);
+            }
+        }
+        Err(self.encode(&format!(" {word}")))
+    }
+
     /// The bytes of a sequence of ids.
     pub fn decode_bytes(&self, ids: &[u32]) -> Result<Vec<u8>, TokenizerError> {
         let mut out = Vec::new();

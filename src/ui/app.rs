@@ -1,12 +1,17 @@
-//! The root component: builds the state from the URL and stored preferences, starts the GPU
-//! probe, keeps the URL hash, `<html lang>` and the theme in step with the state, and listens
-//! for hash changes and the arrow keys.
+//! The root component: builds the state from the URL and stored preferences, loads the built-in
+//! models and looks for a GPU without blocking the first render, keeps the URL hash,
+//! `<html lang>` and the theme in step with the state, and listens for hash changes and the
+//! arrow keys. The state is shared with every component as a context.
+
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chapter::ChapterView;
+use super::context::App as AppHandle;
+use super::fetch;
 use super::header::Header;
 use super::nav::Nav;
 use super::prefs;
@@ -15,6 +20,17 @@ use super::status::StatusLine;
 use crate::chapters::Chapter;
 use crate::i18n::{Msg, tr};
 use crate::route::{self, ViewState};
+use crate::session::{BuiltIn, Loaded};
+
+/// Downloads a built-in model folder (relative to the page) and builds it.
+async fn load_builtin(m: BuiltIn) -> Result<Rc<Loaded>, String> {
+    let base = format!("models/{}/", m.slug());
+    let config = fetch::text(&format!("{base}config.json")).await?;
+    let weights = fetch::bytes(&format!("{base}model.safetensors")).await?;
+    let tokenizer = fetch::text(&format!("{base}tokenizer.json")).await?;
+    let log = fetch::text(&format!("{base}training_log.json")).await.ok();
+    Loaded::from_files(&config, &weights, &tokenizer, log.as_deref()).map(Rc::new)
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -30,10 +46,26 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    // Start-up: look for a GPU without blocking the first render.
+    // Start-up: the selected model first, then the other; and the GPU probe.
     {
         let dispatch = dispatch.clone();
+        let first = state.model;
         use_effect_with((), move |_| {
+            let d = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let order = [
+                    first,
+                    if first == BuiltIn::Chat {
+                        BuiltIn::Base
+                    } else {
+                        BuiltIn::Chat
+                    },
+                ];
+                for m in order {
+                    let result = load_builtin(m).await;
+                    d.emit(Action::ModelLoaded(m, result));
+                }
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 let (backend, _gpu) = crate::gpu::probe().await;
                 dispatch.emit(Action::BackendReady(backend));
@@ -54,7 +86,9 @@ pub fn app() -> Html {
 
     // ← and → move between chapters, except while typing.
     {
-        use_effect_with((state.chapter, state.lang), move |&(chapter, lang)| {
+        let view = state.view();
+        use_effect_with(view, move |view| {
+            let view = view.clone();
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
@@ -63,15 +97,15 @@ pub fn app() -> Html {
                     return;
                 }
                 let target = match e.key().as_str() {
-                    "ArrowLeft" => chapter.prev(),
-                    "ArrowRight" => chapter.next(),
+                    "ArrowLeft" => view.chapter.prev(),
+                    "ArrowRight" => view.chapter.next(),
                     _ => None,
                 };
                 if let Some(chapter) = target {
                     e.prevent_default();
                     let hash = route::to_hash(&ViewState {
                         chapter,
-                        lang: Some(lang),
+                        ..view.clone()
                     });
                     let _ = gloo::utils::window().location().set_hash(&hash);
                 }
@@ -100,14 +134,18 @@ pub fn app() -> Html {
         });
     }
     {
-        let (lang, theme) = (state.lang, state.theme);
-        use_effect_with((lang, theme), move |&(lang, theme)| {
-            let root = gloo::utils::document_element();
-            let _ = root.set_attribute("lang", lang.code());
-            let _ = root.set_attribute("data-theme", theme.code());
-            prefs::store_lang(lang);
-            prefs::store_theme(theme);
-        });
+        let (lang, theme, presenter) = (state.lang, state.theme, state.presenter);
+        use_effect_with(
+            (lang, theme, presenter),
+            move |&(lang, theme, presenter)| {
+                let root = gloo::utils::document_element();
+                let _ = root.set_attribute("lang", lang.code());
+                let _ = root.set_attribute("data-theme", theme.code());
+                let _ = root.set_attribute("data-presenter", if presenter { "on" } else { "off" });
+                prefs::store_lang(lang);
+                prefs::store_theme(theme);
+            },
+        );
     }
 
     let on_skip = Callback::from(|e: MouseEvent| {
@@ -116,28 +154,22 @@ pub fn app() -> Html {
     });
 
     let lang = state.lang;
+    let handle: AppHandle = state.clone();
     html! {
-        <>
+        <ContextProvider<AppHandle> context={handle}>
             <a class="skip-link" href="#main" onclick={on_skip}>{ tr(lang, Msg::SkipToContent) }</a>
-            <Header lang={lang} theme={state.theme} dispatch={dispatch.clone()} />
+            <Header />
             <StatusLine lang={lang} backend={state.backend.clone()} />
             <div class="layout">
                 <Nav lang={lang} current={state.chapter} hrefs={Chapter::ALL.map(|c| state.hash_for(c)).to_vec()} />
                 <main id="main" class="content">
-                    <ChapterView
-                        lang={lang}
-                        chapter={state.chapter}
-                        notice={state.notice.clone()}
-                        prev_href={state.chapter.prev().map(|c| state.hash_for(c))}
-                        next_href={state.chapter.next().map(|c| state.hash_for(c))}
-                        dispatch={dispatch.clone()}
-                    />
+                    <ChapterView />
                 </main>
             </div>
             <footer class="footer">
                 <p>{ tr(lang, Msg::PrivacyNote) }</p>
             </footer>
-        </>
+        </ContextProvider<AppHandle>>
     }
 }
 

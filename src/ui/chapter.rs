@@ -1,28 +1,23 @@
-//! One chapter's page: where it stands in the walk-through, its title and introduction, and the
-//! links to the chapters before and after.
+//! One chapter's page: where it stands in the walk-through, its title and introduction, the
+//! prompt bar for chapters that work on the prompt, the chapter's own content, and the links to
+//! the chapters before and after.
 
 use yew::prelude::*;
 
 use super::app::focus_main_heading;
+use super::chapters::{ChapterBody, uses_prompt};
+use super::context::use_app;
+use super::prompt::PromptBar;
 use super::state::Action;
 use crate::chapters::Chapter;
-use crate::i18n::{Lang, Msg, tr, trf};
+use crate::i18n::{Msg, tr, trf};
 use crate::route::RouteNotice;
 
-#[derive(Properties, PartialEq)]
-pub struct ChapterProps {
-    pub lang: Lang,
-    pub chapter: Chapter,
-    pub notice: Option<RouteNotice>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
-    pub dispatch: Callback<Action>,
-}
-
 #[function_component(ChapterView)]
-pub fn chapter_view(props: &ChapterProps) -> Html {
-    let lang = props.lang;
-    let c = props.chapter;
+pub fn chapter_view() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let c = app.chapter;
 
     // After the first render, a chapter change moves focus to the new heading so that keyboard
     // and screen-reader users land at the top of the new content.
@@ -33,14 +28,12 @@ pub fn chapter_view(props: &ChapterProps) -> Html {
         }
     });
 
-    let notice = props.notice.as_ref().map(|n| {
+    let notice = app.notice.as_ref().map(|n| {
         let text = match n {
-            RouteNotice::UnknownChapter(slug) => {
-                trf(lang, Msg::UnknownChapter, &[("slug", slug)])
-            }
+            RouteNotice::UnknownChapter(slug) => trf(lang, Msg::UnknownChapter, &[("slug", slug)]),
         };
-        let dispatch = props.dispatch.clone();
-        let dismiss = Callback::from(move |_| dispatch.emit(Action::DismissNotice));
+        let app = app.clone();
+        let dismiss = Callback::from(move |_| app.dispatch(Action::DismissNotice));
         html! {
             <div class="notice" role="alert" data-testid="notice">
                 <p>{ text }</p>
@@ -65,16 +58,18 @@ pub fn chapter_view(props: &ChapterProps) -> Html {
                 <p class="eyebrow">{ position }</p>
                 <h1 tabindex="-1">{ tr(lang, Msg::ChapterTitle(c)) }</h1>
                 <p class="lead">{ tr(lang, Msg::ChapterIntro(c)) }</p>
+                if uses_prompt(c) { <PromptBar /> }
+                <ChapterBody chapter={c} />
             </article>
             <nav class="pager" aria-label={tr(lang, Msg::PagerLabel)}>
-                if let (Some(href), Some(prev)) = (props.prev_href.clone(), c.prev()) {
-                    <a class="pager-link prev" href={href} rel="prev">
+                if let Some(prev) = c.prev() {
+                    <a class="pager-link prev" href={app.hash_for(prev)} rel="prev">
                         <span class="pager-dir">{ "← " }{ tr(lang, Msg::Previous) }</span>
                         <span class="pager-title">{ tr(lang, Msg::ChapterTitle(prev)) }</span>
                     </a>
                 }
-                if let (Some(href), Some(next)) = (props.next_href.clone(), c.next()) {
-                    <a class="pager-link next" href={href} rel="next">
+                if let Some(next) = c.next() {
+                    <a class="pager-link next" href={app.hash_for(next)} rel="next">
                         <span class="pager-dir">{ tr(lang, Msg::Next) }{ " →" }</span>
                         <span class="pager-title">{ tr(lang, Msg::ChapterTitle(next)) }</span>
                     </a>

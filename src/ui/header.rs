@@ -1,29 +1,28 @@
-//! The top bar: the name, the language switch and the theme toggle.
+//! The top bar: the name, the language switch, the presenter mode and the theme toggle.
 
 use yew::prelude::*;
 
+use super::context::use_app;
 use super::prefs::Theme;
 use super::state::Action;
 use crate::i18n::{Lang, Msg, tr};
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub dispatch: Callback<Action>,
-}
-
 #[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
-    let theme_name = match props.theme {
+pub fn header() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let theme_name = match app.theme {
         Theme::Auto => tr(lang, Msg::ThemeAuto),
         Theme::Light => tr(lang, Msg::ThemeLight),
         Theme::Dark => tr(lang, Msg::ThemeDark),
     };
     let on_theme = {
-        let (dispatch, next) = (props.dispatch.clone(), props.theme.next());
-        Callback::from(move |_| dispatch.emit(Action::SetTheme(next)))
+        let (app, next) = (app.clone(), app.theme.next());
+        Callback::from(move |_| app.dispatch(Action::SetTheme(next)))
+    };
+    let on_presenter = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::TogglePresenter))
     };
     html! {
         <header class="topbar">
@@ -38,8 +37,8 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="controls">
                 <div class="segmented" role="group" aria-label={tr(lang, Msg::LanguageLabel)}>
                     { for Lang::ALL.iter().map(|&l| {
-                        let dispatch = props.dispatch.clone();
-                        let onclick = Callback::from(move |_| dispatch.emit(Action::SetLang(l)));
+                        let app = app.clone();
+                        let onclick = Callback::from(move |_| app.dispatch(Action::SetLang(l)));
                         html! {
                             <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
                                     title={l.native_name()} data-lang={l.code()} {onclick}>
@@ -48,8 +47,12 @@ pub fn header(props: &HeaderProps) -> Html {
                         }
                     }) }
                 </div>
-                <button type="button" class="theme-toggle" onclick={on_theme}
-                        data-theme-value={props.theme.code()}>
+                <button type="button" class="theme-toggle" aria-pressed={app.presenter.to_string()}
+                        title={tr(lang, Msg::PresenterLabel)}
+                        onclick={on_presenter} data-testid="presenter">
+                    { tr(lang, Msg::PresenterOn) }
+                </button>
+                <button type="button" class="theme-toggle" onclick={on_theme} data-theme-value={app.theme.code()}>
                     <span class="theme-label">{ tr(lang, Msg::ThemeLabel) }{ ": " }</span>
                     { theme_name }
                 </button>

@@ -4,15 +4,25 @@
 //! - [`app`]: the root component: start-up, hash and keyboard listeners, layout.
 //! - [`state`]: `AppState` and its reducer.
 //! - [`prefs`]: language and theme remembered in `localStorage`.
-//! - [`header`], [`nav`], [`status`], [`chapter`]: the parts of the page.
+//! - [`context`]: the state shared with every component.
+//! - [`header`], [`nav`], [`status`], [`chapter`], [`prompt`]: the parts of the page.
+//! - [`chapters`]: one module per chapter.
+//! - [`widgets`], [`palette`]: chips, heatmaps, strips and bars, and their colours.
+//! - [`fetch`]: loading the model files that ship with the site.
 
 mod app;
 mod chapter;
+mod chapters;
+mod context;
+mod fetch;
 mod header;
 mod nav;
+mod palette;
 mod prefs;
+mod prompt;
 mod state;
 mod status;
+mod widgets;
 
 /// Mounts the app into `<div id="app">` (replacing the loading message there).
 pub fn start() {

@@ -49,7 +49,7 @@ test('language follows the browser, switches, and is remembered', async () => {
   await heading(page, 'Vom Prompt zu Tokens');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
 
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await heading(page, 'From prompt to tokens');
   await until(() => page.getAttribute('html', 'lang'), 'en', 'html lang');
   await until(() => page.url().endsWith('#/tokens?lang=en'), true, 'URL carries the language');

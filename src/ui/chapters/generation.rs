@@ -1,0 +1,201 @@
+//! Chapter 9 — generation token by token, with play, pause and step, the stop conditions, and
+//! each step's top candidates kept as a history.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Interval;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::sampling::describe;
+use crate::i18n::{Msg, tr, trf};
+use crate::model::Gpt;
+use crate::model::generate::{GenerateOptions, Generator, StopReason};
+use crate::sampling::SampleReport;
+use crate::ui::context::use_app;
+use crate::ui::state::Action;
+use crate::ui::widgets::{Chip, StepControls, TokenChips, percent, visible};
+
+struct Run {
+    generator: Option<Generator<Rc<Gpt>>>,
+    reports: Vec<SampleReport>,
+    error: Option<String>,
+}
+
+#[function_component(GenerationChapter)]
+pub fn generation_chapter() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let max_new = use_state(|| 24usize);
+    let playing = use_state(|| false);
+    let version = use_state(|| 0u32);
+    let run = use_mut_ref(|| Run {
+        generator: None,
+        reports: Vec::new(),
+        error: None,
+    });
+    let last_key = use_mut_ref(|| None);
+    let loaded = app.loaded();
+    let ids = app
+        .analysis
+        .as_ref()
+        .map(|a| a.ids.clone())
+        .unwrap_or_default();
+    let target = app.step.unwrap_or(0);
+    let key = (
+        ids.clone(),
+        loaded.as_ref().map(|l| Rc::as_ptr(l) as usize),
+        app.sampling,
+        app.seed,
+        *max_new,
+    );
+    // The run follows the state: a new prompt, model or setting starts over; the step in the
+    // state (and so in the link) says how many tokens are generated.
+    {
+        let (run, loaded, version, last_key) = (
+            run.clone(),
+            loaded.clone(),
+            version.clone(),
+            last_key.clone(),
+        );
+        use_effect_with((key, target), move |(key, target)| {
+            let mut r = run.borrow_mut();
+            let fresh = last_key.borrow().as_ref() != Some(key) || r.reports.len() > *target;
+            if fresh {
+                *last_key.borrow_mut() = Some(key.clone());
+                r.reports.clear();
+                r.error = None;
+                r.generator = None;
+                let (ids, _, sampling, seed, max_new) = key;
+                if let Some(l) = loaded.filter(|_| !ids.is_empty()) {
+                    let options = GenerateOptions {
+                        max_new_tokens: *max_new,
+                        sampling: *sampling,
+                        seed: *seed,
+                        end_token: l.end_token(),
+                    };
+                    match Generator::new(l.model.clone(), ids, options) {
+                        Ok(g) => r.generator = Some(g),
+                        Err(e) => r.error = Some(e.to_string()),
+                    }
+                }
+            }
+            while r.reports.len() < *target {
+                let next = r.generator.as_mut().map(|g| g.next_token());
+                match next {
+                    Some(Ok(Some(report))) => r.reports.push(report),
+                    Some(Err(e)) => {
+                        r.error = Some(e.to_string());
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            version.set(*version + 1);
+        });
+    }
+    let stopped = run.borrow().generator.as_ref().and_then(|g| g.stopped());
+    let done = run.borrow().reports.len();
+    // Playing adds a token every 400 ms until the run stops.
+    {
+        let (playing, app) = (playing.clone(), app.clone());
+        use_effect_with(
+            (*playing, stopped.is_some(), done),
+            move |&(on, finished, done)| {
+                let timer = (on && !finished).then(|| {
+                    Interval::new(400, move || app.dispatch(Action::SetStep(Some(done + 1))))
+                });
+                if on && finished {
+                    playing.set(false);
+                }
+                move || drop(timer)
+            },
+        );
+    }
+    let Some(l) = loaded else { return html! {} };
+    if ids.is_empty() {
+        return html! {};
+    }
+    let r = run.borrow();
+    let label = |id: u32| l.tokenizer.token_view(id).label;
+    let prompt_chips = ids.iter().map(|&id| Chip {
+        label: label(id),
+        id,
+        special: l.tokenizer.is_special(id),
+        marked: false,
+    });
+    let new_chips = r.reports.iter().map(|rep| Chip {
+        label: label(rep.token),
+        id: rep.token,
+        special: l.tokenizer.is_special(rep.token),
+        marked: true,
+    });
+    let chips: Vec<Chip> = prompt_chips.chain(new_chips).collect();
+    let text = l
+        .tokenizer
+        .decode(&r.reports.iter().map(|x| x.token).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let on_max = {
+        let max_new = max_new.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                && let Ok(v) = i.value().parse::<usize>()
+            {
+                max_new.set(v.clamp(1, 64));
+            }
+        })
+    };
+    let stop_text = stopped.map(|s| {
+        tr(
+            lang,
+            match s {
+                StopReason::EndToken => Msg::GenStopEnd,
+                StopReason::MaxNewTokens => Msg::GenStopMax,
+                StopReason::ContextFull => Msg::GenStopCtx,
+            },
+        )
+    });
+    let on_change = {
+        let (app, playing) = (app.clone(), playing.clone());
+        Callback::from(move |to: usize| {
+            playing.set(false);
+            app.dispatch(Action::SetStep((to > 0).then_some(to)));
+        })
+    };
+    html! {
+        <>
+            <section class="panel" aria-labelledby="gen-title">
+                <h2 id="gen-title">{ tr(lang, Msg::GenTitle) }</h2>
+                <p>{ tr(lang, Msg::GenExplain) }</p>
+                <p class="meta">{ trf(lang, Msg::GenSettings, &[("s", &describe(lang, &app.sampling))]) }</p>
+                <label class="slider"><span>{ trf(lang, Msg::GenMax, &[("n", &max_new.to_string())]) }</span>
+                    <input type="range" min="1" max="64" step="1" value={max_new.to_string()} oninput={on_max} data-testid="max-new" /></label>
+                <StepControls lang={lang} step={done} total={if stopped.is_some() { done } else { *max_new }} on_change={on_change}
+                    playing={*playing} on_play={ let p = playing.clone(); Callback::from(move |on: bool| p.set(on)) } />
+                <div data-testid="gen-tokens"><TokenChips chips={chips} show_ids=false label={tr(lang, Msg::GenOutput)} /></div>
+                if !text.is_empty() { <p class="generated" data-testid="gen-text"><strong>{ tr(lang, Msg::GenOutput) }{ ": " }</strong>{ text }</p> }
+                if let Some(t) = stop_text { <p class="prompt-status" role="status" data-testid="gen-stop">{ t }</p> }
+                if let Some(e) = &r.error { <p class="prompt-status error" role="alert">{ e }</p> }
+            </section>
+            if !r.reports.is_empty() {
+                <section class="panel" aria-labelledby="gen-history">
+                    <h2 id="gen-history">{ tr(lang, Msg::GenHistory) }</h2>
+                    <div class="history" data-testid="gen-history" tabindex="0">
+                        { for r.reports.iter().enumerate().map(|(i, rep)| html! {
+                            <ol class="history-col" aria-label={format!("{} {}", i + 1, visible(&label(rep.token)))}>
+                                { for rep.candidates.iter().take(5).map(|c| html! {
+                                    <li class={classes!((c.id == rep.token).then_some("chosen"))}>
+                                        <span class="h-token">{ visible(&label(c.id)) }</span>
+                                        <span class="h-prob">{ percent(c.prob) }</span>
+                                    </li>
+                                }) }
+                            </ol>
+                        }) }
+                    </div>
+                </section>
+            }
+        </>
+    }
+}

@@ -1,0 +1,120 @@
+//! Chapter 7 — logits and softmax: the likeliest next tokens as bars, a temperature slider that
+//! reshapes the distribution live, and weight tying shown with the real vectors.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::{Msg, tr, trf};
+use crate::model::matrix::dot;
+use crate::model::softmax::softmax;
+use crate::sampling::Sampling;
+use crate::ui::context::use_app;
+use crate::ui::palette::max_abs;
+use crate::ui::state::Action;
+use crate::ui::widgets::{Bar, Bars, VectorStrip, percent, visible};
+
+/// How many tokens the chart lists.
+const TOP: usize = 15;
+
+/// The temperature slider, shared with the sampling chapter (0.05 … 3).
+#[function_component(TemperatureSlider)]
+pub fn temperature_slider() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let t = app.sampling.temperature.max(0.05);
+    let on_input = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                && let Ok(v) = i.value().parse::<f32>()
+            {
+                app.dispatch(Action::SetSampling(Sampling {
+                    temperature: v,
+                    ..app.sampling
+                }));
+            }
+        })
+    };
+    html! {
+        <label class="slider">
+            <span>{ trf(lang, Msg::Temperature, &[("t", &format!("{t:.2}"))]) }</span>
+            <input type="range" min="0.05" max="3" step="0.05" value={format!("{t}")} oninput={on_input} data-testid="temperature" />
+        </label>
+    }
+}
+
+#[function_component(LogitsChapter)]
+pub fn logits_chapter() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (Some(loaded), Some(a)) = (app.loaded(), app.analysis.clone()) else {
+        return html! {};
+    };
+    let Some(trace) = a.trace.as_ref() else {
+        return html! {};
+    };
+    let logits = trace.logits.row(0);
+    let t = app.sampling.temperature.max(0.05);
+    let probs = softmax(logits, t);
+    let mut order: Vec<usize> = (0..logits.len()).collect();
+    order.sort_by(|&i, &j| probs[j].total_cmp(&probs[i]).then(i.cmp(&j)));
+    let tok = |i: usize| loaded.tokenizer.token_view(i as u32).label;
+    let bars: Vec<Bar> = order[..TOP.min(order.len())]
+        .iter()
+        .enumerate()
+        .map(|(r, &i)| Bar {
+            label: visible(&tok(i)),
+            value: probs[i],
+            text: format!("{} · {:.2}", percent(probs[i]), logits[i]),
+            emphasis: r == 0,
+            cut: false,
+        })
+        .collect();
+    let n = trace.final_norm.output.rows;
+    let h = trace.final_norm.output.row(n - 1).to_vec();
+    let table = loaded
+        .model
+        .weights
+        .lm_head
+        .as_ref()
+        .unwrap_or(&loaded.model.weights.token_embedding);
+    let scale = max_abs(&h).max(max_abs(
+        &order[..3]
+            .iter()
+            .flat_map(|&i| table.row(i).to_vec())
+            .collect::<Vec<f32>>(),
+    ));
+    html! {
+        <>
+            <section class="panel" aria-labelledby="log-top">
+                <h2 id="log-top">{ tr(lang, Msg::LogTopTitle) }</h2>
+                <p>{ trf(lang, Msg::LogTopExplain, &[("v", &logits.len().to_string()), ("k", &TOP.to_string())]) }</p>
+                <TemperatureSlider />
+                <p class="meta">{ tr(lang, Msg::TemperatureExplain) }</p>
+                <div data-testid="logit-bars"><Bars bars={bars} max={probs[order[0]]} label={tr(lang, Msg::LogTopTitle)} /></div>
+                <p class="meta formula">{ format!("p_i = exp(z_i / {t:.2}) / Σ_j exp(z_j / {t:.2})") }</p>
+            </section>
+            <section class="panel" aria-labelledby="log-tie">
+                <h2 id="log-tie">{ tr(lang, Msg::LogTyingTitle) }</h2>
+                <p>{ tr(lang, Msg::LogTyingExplain) }</p>
+                <div class="tying">
+                    <span class="formula">{ "h" }</span>
+                    <div class="strip-scroll" tabindex="0"><VectorStrip values={h.clone()} scale={scale} label="h" cell={4} /></div>
+                    { for order[..3].iter().map(|&i| {
+                        let row = table.row(i).to_vec();
+                        let value = dot(&h, &row);
+                        html! {
+                            <>
+                                <span class="formula">{ trf(lang, Msg::LogDot, &[("t", &visible(&tok(i))), ("v", &format!("{value:.2}"))]) }</span>
+                                <div class="strip-scroll" tabindex="0"><VectorStrip values={row} scale={scale} label={format!("E[{i}]")} cell={4} /></div>
+                            </>
+                        }
+                    }) }
+                </div>
+                <p class="meta">{ tr(lang, Msg::StripLegend) }</p>
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,31 @@
+//! Loading files that ship with the site (relative URLs, so the site works under any path).
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The bytes at `url`, or a message naming the URL and what went wrong.
+pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: the network request failed"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: no response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("{url}: unreadable body"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url}: the download broke off"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text at `url` (UTF-8).
+pub async fn text(url: &str) -> Result<String, String> {
+    String::from_utf8(bytes(url).await?).map_err(|_| format!("{url}: not UTF-8 text"))
+}

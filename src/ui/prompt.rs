@@ -1,0 +1,92 @@
+//! The prompt bar above the model chapters: the text, the model, and what the model will read.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::context::use_app;
+use super::state::{Action, Slot};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::session::BuiltIn;
+
+/// Example prompts per language.
+fn examples(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::De => &[
+            "Der König regiert das",
+            "Der Vater spielt mit dem",
+            "Im Winter ist es",
+            "Zum Essen gibt es",
+        ],
+        Lang::En => &[
+            "The king rules the",
+            "The father plays with the",
+            "In winter it is",
+            "For the meal there is",
+        ],
+    }
+}
+
+#[function_component(PromptBar)]
+pub fn prompt_bar() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let on_input = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                app.dispatch(Action::SetPrompt(t.value()));
+            }
+        })
+    };
+    let tokens = app.analysis.as_ref().map(|a| a.encoding.ids.len());
+    let status = match (app.slot(app.model), &app.analysis) {
+        (Slot::Loading, _) => {
+            html! { <p class="prompt-status" role="status"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::ModelLoading) }</p> }
+        }
+        (Slot::Failed(e), _) => {
+            html! { <p class="prompt-status error" role="alert">{ trf(lang, Msg::ModelFailed, &[("detail", e)]) }</p> }
+        }
+        (Slot::Ready(l), Some(a)) if a.encoding.ids.is_empty() => {
+            html! { <p class="prompt-status hint">{ tr(lang, Msg::PromptEmpty) }<span class="sr-only">{ format!(" ({})", l.model.config.n_ctx) }</span></p> }
+        }
+        (Slot::Ready(l), Some(a)) if a.cut > 0 => html! {
+            <p class="prompt-status warn" role="status">{ trf(lang, Msg::PromptTooLong, &[
+                ("n", &a.encoding.ids.len().to_string()), ("max", &l.model.config.n_ctx.to_string()), ("cut", &a.cut.to_string())]) }</p>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class="prompt-bar" aria-label={tr(lang, Msg::PromptLabel)}>
+            <div class="prompt-row">
+                <label class="prompt-label" for="prompt">{ tr(lang, Msg::PromptLabel) }</label>
+                <textarea id="prompt" rows="2" spellcheck="false" value={app.prompt.clone()} oninput={on_input} maxlength="20000" />
+                <div class="prompt-side">
+                    <div class="segmented" role="group" aria-label={tr(lang, Msg::ModelLabel)}>
+                        { for BuiltIn::ALL.iter().map(|&m| {
+                            let app = app.clone();
+                            let name = tr(lang, if m == BuiltIn::Chat { Msg::ModelChat } else { Msg::ModelBase });
+                            html! {
+                                <button type="button" aria-pressed={(app.model == m).to_string()} data-model={m.slug()}
+                                        onclick={ let a = app.clone(); move |_| a.dispatch(Action::SetModel(m)) }>{ name }</button>
+                            }
+                        }) }
+                    </div>
+                    if let Some(n) = tokens {
+                        <span class="token-count" data-testid="token-count">{ trf(lang, Msg::TokenCount, &[("n", &n.to_string())]) }</span>
+                    }
+                </div>
+            </div>
+            <div class="examples">
+                <span class="examples-label">{ tr(lang, Msg::Examples) }{ ":" }</span>
+                { for examples(lang).iter().map(|&e| {
+                    let app = app.clone();
+                    html! { <button type="button" class="link" onclick={ move |_| app.dispatch(Action::SetPrompt(e.to_string())) }>{ e }</button> }
+                }) }
+            </div>
+            { status }
+        </section>
+    }
+}
