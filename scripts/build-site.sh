@@ -16,3 +16,6 @@ trunk build --release --public-url "$public_url"
 # GitHub Pages answers unknown paths with 404.html; make it the app, which then shows the
 # first chapter with a notice instead of an error page.
 cp dist/index.html dist/404.html
+# The service worker installs afresh (and re-caches) whenever any file of the build changed.
+build_id=$(cd dist && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+echo "// build $build_id" >> dist/sw.js

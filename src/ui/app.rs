@@ -65,6 +65,8 @@ pub fn app() -> Html {
                     let result = load_builtin(m).await;
                     d.emit(Action::ModelLoaded(m, result));
                 }
+                // Only after the models: caching for offline use must not slow the first visit.
+                super::offline::register_service_worker().await;
             });
             wasm_bindgen_futures::spawn_local(async move {
                 let (backend, _gpu) = crate::gpu::probe().await;

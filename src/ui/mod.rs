@@ -9,6 +9,7 @@
 //! - [`chapters`]: one module per chapter.
 //! - [`widgets`], [`palette`]: chips, heatmaps, strips and bars, and their colours.
 //! - [`fetch`]: loading the model files that ship with the site.
+//! - [`offline`]: the service worker that keeps the app usable offline.
 
 mod app;
 mod chapter;
@@ -17,6 +18,7 @@ mod context;
 mod fetch;
 mod header;
 mod nav;
+mod offline;
 mod palette;
 mod prefs;
 mod prompt;
