@@ -4,18 +4,22 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one or more of: page tokenizer model training
+#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page tokenizer model training)
+[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
             scripts/build-site.sh >/dev/null
             node tests/bench/page.mjs
+            ;;
+        visualizer)
+            scripts/build-site.sh >/dev/null
+            node tests/bench/visualizer.mjs
             ;;
         tokenizer)
             python3 -c 'import tokenizers' 2>/dev/null || python3 -m pip install -q tokenizers==0.23.3
@@ -53,6 +57,6 @@ for b in "${benches[@]}"; do
             echo '{"type":"commonjs"}' > target/bench/wasm/package.json
             PYREF="$venv/bin/python" node tests/bench/training.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page tokenizer model training)" >&2; exit 2 ;;
+        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training)" >&2; exit 2 ;;
     esac
 done

@@ -6,7 +6,7 @@
 
 use crate::chapters::Chapter;
 use crate::i18n::Lang;
-use crate::session::BuiltIn;
+use crate::session::ModelId;
 
 /// What the hash describes. Everything but the chapter is optional: a link names only what
 /// differs from the defaults.
@@ -16,7 +16,7 @@ pub struct ViewState {
     /// The language named in the link, if any (it wins over the stored preference).
     pub lang: Option<Lang>,
     pub prompt: Option<String>,
-    pub model: Option<BuiltIn>,
+    pub model: Option<ModelId>,
     /// Selected layer, head and token position (0-based).
     pub layer: Option<usize>,
     pub head: Option<usize>,
@@ -68,7 +68,7 @@ pub fn parse(hash: &str) -> Parsed {
         match key {
             "lang" => state.lang = Lang::from_tag(&value),
             "prompt" => state.prompt = Some(value),
-            "model" => state.model = BuiltIn::from_slug(&value),
+            "model" => state.model = ModelId::from_slug(&value),
             "layer" => state.layer = value.parse().ok(),
             "head" => state.head = value.parse().ok(),
             "token" => state.token = value.parse().ok(),
@@ -247,7 +247,7 @@ mod tests {
             chapter: Chapter::Sampling,
             lang: Some(Lang::De),
             prompt: Some("Der König & die Königin = 2 👑?".into()),
-            model: Some(BuiltIn::Base),
+            model: Some(ModelId::Base),
             layer: Some(2),
             head: Some(3),
             token: Some(0),

@@ -17,6 +17,18 @@ pub struct Loaded {
     pub log: Option<serde_json::Value>,
 }
 
+/// Where a model's tokenizer comes from.
+pub enum TokenizerFiles<'a> {
+    /// A Hugging Face `tokenizer.json`.
+    Json(&'a str),
+    /// GPT-2's original pair, `vocab.json` and `merges.txt`.
+    Gpt2 { vocab: &'a str, merges: &'a str },
+}
+
+/// Models above this many parameters are analysed layer by layer with pauses in between, so
+/// that the page keeps drawing (GPT-2 small has 124 M; the built-in models under 1 M).
+pub const LARGE_MODEL_PARAMS: usize = 10_000_000;
+
 impl Loaded {
     /// Builds a model from the files of a model folder.
     pub fn from_files(
@@ -25,10 +37,30 @@ impl Loaded {
         tokenizer_json: &str,
         log_json: Option<&str>,
     ) -> Result<Loaded, String> {
+        Loaded::from_parts(
+            config_json,
+            safetensors,
+            TokenizerFiles::Json(tokenizer_json),
+            log_json,
+        )
+    }
+
+    /// Builds a model from `config.json`, the weights and either tokenizer format. Every
+    /// message names the file at fault.
+    pub fn from_parts(
+        config_json: &str,
+        safetensors: &[u8],
+        tokenizer: TokenizerFiles<'_>,
+        log_json: Option<&str>,
+    ) -> Result<Loaded, String> {
         let config = Config::from_json(config_json).map_err(|e| e.to_string())?;
         let weights = load_safetensors(&config, safetensors).map_err(|e| e.to_string())?;
         let model = Rc::new(Gpt::new(config, weights).map_err(|e| e.to_string())?);
-        let tokenizer = formats::from_tokenizer_json(tokenizer_json).map_err(|e| e.to_string())?;
+        let tokenizer = match tokenizer {
+            TokenizerFiles::Json(text) => formats::from_tokenizer_json(text),
+            TokenizerFiles::Gpt2 { vocab, merges } => formats::from_gpt2_files(vocab, merges),
+        }
+        .map_err(|e| e.to_string())?;
         if tokenizer.vocab_size() > model.config.vocab_size {
             return Err(format!(
                 "the tokenizer has {} tokens but the model only {}",
@@ -48,6 +80,61 @@ impl Loaded {
     pub fn end_token(&self) -> Option<u32> {
         self.tokenizer.special_id(chat::END)
     }
+
+    /// Builds a model from files a user picked or dropped, found by name: `config.json`, one
+    /// `*.safetensors`, and `tokenizer.json` or `vocab.json` + `merges.txt`. Other files are
+    /// ignored. The message says which file is missing or broken.
+    pub fn from_named_files(files: &[(String, Vec<u8>)]) -> Result<Loaded, String> {
+        let find = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| b);
+        let text = |name: &str| -> Result<Option<&str>, String> {
+            find(name)
+                .map(|b| std::str::from_utf8(b).map_err(|_| format!("{name} is not UTF-8 text")))
+                .transpose()
+        };
+        let weights: Vec<_> = files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".safetensors"))
+            .collect();
+        let config = text("config.json")?;
+        let mut missing = Vec::new();
+        if config.is_none() {
+            missing.push("config.json");
+        }
+        if weights.is_empty() {
+            missing.push("model.safetensors");
+        }
+        let tokenizer = match (
+            text("tokenizer.json")?,
+            text("vocab.json")?,
+            text("merges.txt")?,
+        ) {
+            (Some(json), _, _) => Some(TokenizerFiles::Json(json)),
+            (None, Some(vocab), Some(merges)) => Some(TokenizerFiles::Gpt2 { vocab, merges }),
+            _ => {
+                missing.push("tokenizer.json (or vocab.json + merges.txt)");
+                None
+            }
+        };
+        if !missing.is_empty() {
+            return Err(format!("missing: {}", missing.join(", ")));
+        }
+        if weights.len() > 1 {
+            return Err(format!(
+                "{} weight files: Lupe reads one unsharded model.safetensors",
+                weights.len()
+            ));
+        }
+        let (Some(config), Some(tokenizer)) = (config, tokenizer) else {
+            unreachable!("checked above")
+        };
+        Loaded::from_parts(config, &weights[0].1, tokenizer, None)
+    }
+
+    /// Whether a forward pass is slow enough to be split into steps (see
+    /// [`LARGE_MODEL_PARAMS`]).
+    pub fn is_large(&self) -> bool {
+        self.model.weights.parameter_count() > LARGE_MODEL_PARAMS
+    }
 }
 
 /// The analysis of one prompt.
@@ -61,50 +148,74 @@ pub struct Analysis {
     /// How many tokens were cut from the front to fit the context.
     pub cut: usize,
     /// The traced forward pass over `ids` (logits for the last position); `None` for an empty
-    /// prompt.
+    /// prompt, or while a large model is still computing it.
     pub trace: Option<Trace>,
 }
 
-/// Tokenizes the prompt (special tokens allowed, so chat markers work) and runs a traced pass.
-pub fn analyse(loaded: &Loaded, prompt: &str) -> Analysis {
+/// Tokenizes the prompt (special tokens allowed, so chat markers work) and keeps the last
+/// `n_ctx` tokens; no forward pass yet.
+pub fn tokenize(loaded: &Loaded, prompt: &str) -> Analysis {
     let encoding = loaded.tokenizer.trace(prompt, true);
     let n_ctx = loaded.model.config.n_ctx;
     let cut = encoding.ids.len().saturating_sub(n_ctx);
     let ids = encoding.ids[cut..].to_vec();
-    let trace = (!ids.is_empty())
-        .then(|| loaded.model.forward_traced(&ids, LogitRows::Last).ok())
-        .flatten();
     Analysis {
         prompt: prompt.to_string(),
         encoding,
         ids,
         cut,
-        trace,
+        trace: None,
     }
 }
 
-/// The models that ship with the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BuiltIn {
-    /// Pretrained only: continues text.
-    Base,
-    /// Base plus SFT on dialogs: answers in the role format.
-    Chat,
+/// Tokenizes the prompt and runs a traced pass in one go.
+pub fn analyse(loaded: &Loaded, prompt: &str) -> Analysis {
+    let mut analysis = tokenize(loaded, prompt);
+    analysis.trace = (!analysis.ids.is_empty())
+        .then(|| {
+            loaded
+                .model
+                .forward_traced(&analysis.ids, LogitRows::Last)
+                .ok()
+        })
+        .flatten();
+    analysis
 }
 
-impl BuiltIn {
-    pub const ALL: [BuiltIn; 2] = [BuiltIn::Chat, BuiltIn::Base];
+/// The models the page can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ModelId {
+    /// Built in, pretrained only: continues text.
+    Base,
+    /// Built in, base plus SFT on dialogs: answers in the role format.
+    Chat,
+    /// OpenAI's GPT-2 small from the Hugging Face hub, downloaded on request.
+    Gpt2,
+    /// A model from the user's own files.
+    Local,
+}
 
-    /// Name in the URL and folder under `models/`.
+impl ModelId {
+    /// The models that ship with the site.
+    pub const BUILT_IN: [ModelId; 2] = [ModelId::Chat, ModelId::Base];
+    pub const ALL: [ModelId; 4] = [ModelId::Chat, ModelId::Base, ModelId::Gpt2, ModelId::Local];
+
+    /// Name in the URL (and folder under `models/` for the built-in ones).
     pub fn slug(self) -> &'static str {
         match self {
-            BuiltIn::Base => "base",
-            BuiltIn::Chat => "chat",
+            ModelId::Base => "base",
+            ModelId::Chat => "chat",
+            ModelId::Gpt2 => "gpt2",
+            ModelId::Local => "local",
         }
     }
 
-    pub fn from_slug(s: &str) -> Option<BuiltIn> {
-        BuiltIn::ALL.into_iter().find(|m| m.slug() == s)
+    pub fn from_slug(s: &str) -> Option<ModelId> {
+        ModelId::ALL.into_iter().find(|m| m.slug() == s)
+    }
+
+    pub fn is_built_in(self) -> bool {
+        ModelId::BUILT_IN.contains(&self)
     }
 }
 
@@ -148,6 +259,61 @@ mod tests {
         assert_eq!(a.cut, a.encoding.ids.len() - 256);
         assert_eq!(a.ids.last(), a.encoding.ids.last());
         assert!(a.trace.is_some());
+    }
+
+    fn folder(name: &str) -> Vec<(String, Vec<u8>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("www/models")
+            .join(name);
+        ["config.json", "model.safetensors", "tokenizer.json"]
+            .iter()
+            .map(|f| (f.to_string(), std::fs::read(dir.join(f)).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn dropped_files_are_found_by_name() {
+        let mut files = folder("base");
+        files.push(("notes.txt".into(), b"ignored".to_vec()));
+        let m = Loaded::from_named_files(&files).unwrap();
+        assert_eq!(m.model.config.n_layer, 4);
+        assert!(!m.is_large());
+
+        // GPT-2's original tokenizer pair works too.
+        let (vocab, merges) = formats::to_gpt2_files(&m.tokenizer).unwrap();
+        files.retain(|(n, _)| n != "tokenizer.json");
+        files.push(("vocab.json".into(), vocab.into_bytes()));
+        files.push(("merges.txt".into(), merges.into_bytes()));
+        let again = Loaded::from_named_files(&files).unwrap();
+        assert_eq!(
+            again.tokenizer.encode("Der König"),
+            m.tokenizer.encode("Der König")
+        );
+    }
+
+    #[test]
+    fn dropped_files_name_what_is_missing_or_broken() {
+        let e = Loaded::from_named_files(&[("config.json".into(), b"{}".to_vec())])
+            .err()
+            .unwrap();
+        assert_eq!(
+            e,
+            "missing: model.safetensors, tokenizer.json (or vocab.json + merges.txt)"
+        );
+        let mut files = folder("base");
+        files[0].1 = vec![0xff, 0xfe];
+        assert_eq!(
+            Loaded::from_named_files(&files).err().unwrap(),
+            "config.json is not UTF-8 text"
+        );
+        let mut files = folder("base");
+        files[1].1.truncate(1000);
+        let e = Loaded::from_named_files(&files).err().unwrap();
+        assert!(e.contains("damaged or cut off"), "{e}");
+        let mut files = folder("base");
+        files.push(("model-00002.safetensors".into(), vec![]));
+        let e = Loaded::from_named_files(&files).err().unwrap();
+        assert!(e.contains("2 weight files"), "{e}");
     }
 
     #[test]

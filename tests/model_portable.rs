@@ -55,3 +55,50 @@ fn seeded_sampling_gives_the_same_tokens_everywhere() {
 const EXPECTED: [u32; 16] = [
     252, 63, 225, 130, 303, 211, 34, 178, 10, 302, 129, 108, 233, 30, 131, 34,
 ];
+
+/// The page runs a large model's pass one layer at a time (`Gpt::begin`, `Pass::run_layer`):
+/// that must give exactly the one-shot traced pass, also after a cached prefix.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_pass_in_steps_equals_the_one_shot_pass() {
+    let model = tiny();
+    let ids = [5u32, 17, 3, 99, 42];
+    let whole = model.forward_traced(&ids, LogitRows::Last).unwrap();
+    let mut cache = model.cache();
+    let mut pass = model
+        .begin(&mut cache, &ids, LogitRows::Last, true)
+        .unwrap();
+    let mut seen = Vec::new();
+    while !pass.layers_done() {
+        pass.run_layer();
+        seen.push(pass.layers_run());
+    }
+    assert_eq!(seen, vec![1, 2, 3]);
+    let (logits, trace) = pass.finish();
+    let trace = trace.unwrap();
+    assert_eq!(trace, whole);
+    assert_eq!(logits, whole.logits);
+    assert_eq!(cache.len(), 5);
+
+    // finish() runs what is left; without tracing there is no trace.
+    let mut cache = model.cache();
+    let pass = model
+        .begin(&mut cache, &ids[..2], LogitRows::Last, false)
+        .unwrap();
+    let (first, none) = pass.finish();
+    assert!(none.is_none());
+    assert_eq!(first, model.forward(&ids[..2], LogitRows::Last).unwrap());
+    let (rest, _) = model
+        .begin(&mut cache, &ids[2..], LogitRows::Last, false)
+        .unwrap()
+        .finish();
+    let direct = model.forward(&ids, LogitRows::Last).unwrap();
+    for (a, b) in rest.data.iter().zip(&direct.data) {
+        assert!((a - b).abs() <= 1e-5, "{a} vs {b}");
+    }
+    assert!(
+        model
+            .begin(&mut model.cache(), &[], LogitRows::Last, true)
+            .is_err()
+    );
+}

@@ -97,6 +97,60 @@ messages! {
     ModelBase => ("Basismodell", "Base model"),
     ModelLoading => ("Das Modell wird geladen …", "Loading the model …"),
     ModelFailed => ("Das Modell konnte nicht geladen werden: {detail}", "The model could not be loaded: {detail}"),
+    ModelGpt2 => ("GPT-2", "GPT-2"),
+    ModelLocal => ("Eigenes Modell", "Own model"),
+    MoreModels => ("Weitere Modelle", "More models"),
+    ModelsTitle => ("Weitere Modelle", "More models"),
+    ModelsExplain => (
+        "Die eingebauten Modelle sind klein, damit sie sofort laden. Du kannst auch das echte GPT-2 von OpenAI (2019, 124 Millionen Parameter) oder ein eigenes Modell im Format von Hugging Face öffnen. Alles rechnet weiterhin nur in deinem Browser.",
+        "The built-in models are small so that they load at once. You can also open OpenAI's real GPT-2 (2019, 124 million parameters) or a model of your own in Hugging Face's format. Everything still runs only in your browser.",
+    ),
+    Gpt2Title => ("GPT-2 small vom Hugging Face Hub", "GPT-2 small from the Hugging Face hub"),
+    Gpt2Explain => (
+        "Rund {mb} MB werden einmal heruntergeladen und im Browser gespeichert; beim nächsten Besuch ist GPT-2 sofort da, auch ohne Netz. GPT-2 kennt fast nur Englisch, und jeder Schritt dauert auf dem Prozessor länger.",
+        "About {mb} MB are downloaded once and kept in the browser; on the next visit GPT-2 is there at once, even offline. GPT-2 knows English almost only, and every step takes longer on the processor.",
+    ),
+    Gpt2Download => ("GPT-2 herunterladen ({mb} MB)", "Download GPT-2 ({mb} MB)"),
+    Gpt2Resume => ("Download fortsetzen", "Resume the download"),
+    Gpt2Stop => ("Anhalten", "Stop"),
+    Gpt2UseCached => ("GPT-2 aus dem Browser-Speicher laden", "Load GPT-2 from the browser's storage"),
+    Gpt2Cached => ("GPT-2 liegt im Speicher dieses Browsers.", "GPT-2 is stored in this browser."),
+    Gpt2Forget => ("Aus dem Browser entfernen", "Remove from this browser"),
+    Gpt2Source => ("Quelle (z. B. ein Spiegel im Schulnetz)", "Source (for example a mirror in the school network)"),
+    Gpt2Progress => ("{done} von {total} MB", "{done} of {total} MB"),
+    Gpt2ProgressUnknown => ("{done} MB", "{done} MB"),
+    Gpt2Failed => (
+        "Der Download ist nicht fertig geworden ({detail}). Was schon da ist, bleibt erhalten: «Download fortsetzen» holt nur den Rest.",
+        "The download did not finish ({detail}). What arrived is kept: “Resume the download” fetches only the rest.",
+    ),
+    ModelPreparing => ("Das Modell wird vorbereitet …", "Preparing the model …"),
+    ModelReadingCache => ("GPT-2 wird aus dem Browser-Speicher geladen …", "Loading GPT-2 from the browser's storage …"),
+    LocalTitle => ("Eigene Dateien", "Your own files"),
+    LocalExplain => (
+        "Zieh die Dateien eines GPT-2-artigen Modells hierher oder wähle sie aus: config.json, model.safetensors und tokenizer.json (oder vocab.json und merges.txt). Die Dateien werden nur gelesen, nicht hochgeladen.",
+        "Drag the files of a GPT-2-style model here or choose them: config.json, model.safetensors and tokenizer.json (or vocab.json and merges.txt). The files are only read, never uploaded.",
+    ),
+    LocalChoose => ("Dateien wählen", "Choose files"),
+    LocalDrop => ("Dateien hier ablegen", "Drop the files here"),
+    LocalReading => ("Die Dateien werden gelesen …", "Reading the files …"),
+    LocalFailed => (
+        "Diese Dateien ergeben kein Modell: {detail}. Das bisherige Modell bleibt geladen.",
+        "These files do not make a model: {detail}. The model you had stays loaded.",
+    ),
+    LocalLoaded => ("Geladen: {name}", "Loaded: {name}"),
+    ModelAbsentGpt2 => (
+        "Dieser Link zeigt GPT-2. Lade es unter «Weitere Modelle» herunter oder wähle ein eingebautes Modell.",
+        "This link shows GPT-2. Download it under “More models” or pick a built-in model.",
+    ),
+    ModelAbsentLocal => (
+        "Dieser Link zeigte ein eigenes Modell aus Dateien, die nur auf dem anderen Gerät liegen. Öffne sie unter «Weitere Modelle» oder wähle ein eingebautes Modell.",
+        "This link showed a model from files that exist only on the other device. Open them under “More models” or pick a built-in model.",
+    ),
+    Computing => ("Rechne Schicht {done} von {total} …", "Computing layer {done} of {total} …"),
+    VocabSample => (
+        "Bei {v} Tokens zeigt die Karte eine gleichmässige Auswahl von {k}.",
+        "With {v} tokens, the map shows an even sample of {k}.",
+    ),
     PresenterOn => ("Präsentation", "Presenter"),
     PresenterLabel => ("Präsentationsmodus: grosse Schrift, weniger Bedienelemente", "Presenter mode: large type, fewer controls"),
     First => ("Zum Anfang", "To the start"),
@@ -371,6 +425,8 @@ impl Msg {
         matches!(
             self,
             Msg::AppName
+                | Msg::ModelGpt2
+                | Msg::Gpt2ProgressUnknown
                 | Msg::ThemeAuto
                 | Msg::PromptLabel
                 | Msg::TokBpeRow

@@ -106,76 +106,127 @@ pub fn analogy(table: &Matrix, a: u32, b: u32, c: u32, k: usize) -> Vec<(u32, f3
 }
 
 /// Coordinates of every row in the plane of the table's first two principal components (the
-/// two directions of largest variance), for a 2-D map.
-///
-/// The rows are centred; the components are the top eigenvectors of the covariance `XᵀX/n`
-/// `[d × d]`, found by power iteration (the second after removing the first). Deterministic.
+/// two directions of largest variance), for a 2-D map. Runs [`Pca`] to the end.
 /// Shapes: `table` `[V × d]` → `V` × (x, y).
 pub fn pca_2d(table: &Matrix) -> Vec<(f32, f32)> {
-    let (n, d) = (table.rows, table.cols);
-    if n == 0 || d == 0 {
-        return Vec::new();
+    let mut pca = Pca::new(table);
+    while !pca.done() {
+        pca.step();
     }
-    let mean: Vec<f64> = (0..d)
-        .map(|j| (0..n).map(|i| table.row(i)[j] as f64).sum::<f64>() / n as f64)
-        .collect();
-    let mut cov = vec![0.0f64; d * d];
-    for i in 0..n {
-        let r: Vec<f64> = table
-            .row(i)
-            .iter()
-            .zip(&mean)
-            .map(|(&x, m)| x as f64 - m)
+    pca.coords()
+}
+
+/// Power-iteration steps per component.
+pub const PCA_STEPS: usize = 200;
+
+/// The first two principal components of a table's rows, found one step at a time so that a
+/// page can spread the work over several frames.
+///
+/// The rows are centred (`X` `[n × d]`); a component is the top eigenvector of `XᵀX`, found by
+/// power iteration `v ← Xᵀ(X·v) / ‖Xᵀ(X·v)‖` (cost `2·n·d` per step, no `d × d` matrix); the
+/// second with the first projected out. Deterministic, with a fixed sign.
+pub struct Pca {
+    /// Centred rows `[n × d]`.
+    x: Vec<f64>,
+    n: usize,
+    d: usize,
+    components: Vec<Vec<f64>>,
+    v: Vec<f64>,
+    steps: usize,
+}
+
+impl Pca {
+    pub fn new(table: &Matrix) -> Pca {
+        let (n, d) = (table.rows, table.cols);
+        let mean: Vec<f64> = (0..d)
+            .map(|j| (0..n).map(|i| table.row(i)[j] as f64).sum::<f64>() / n.max(1) as f64)
             .collect();
-        for a in 0..d {
-            let ra = r[a];
-            for b in 0..d {
-                cov[a * d + b] += ra * r[b];
-            }
+        let x = (0..n)
+            .flat_map(|i| table.row(i).iter().zip(&mean).map(|(&x, m)| x as f64 - m))
+            .collect();
+        Pca {
+            x,
+            n,
+            d,
+            components: Vec::new(),
+            v: Pca::start(d, 0),
+            steps: 0,
         }
     }
-    let mut components: Vec<Vec<f64>> = Vec::new();
-    for c in 0..2 {
-        let mut v: Vec<f64> = (0..d)
+
+    fn start(d: usize, c: usize) -> Vec<f64> {
+        (0..d)
             .map(|j| 1.0 + ((j * 7 + c * 3) % 5) as f64 * 0.1)
-            .collect();
-        for _ in 0..200 {
-            let mut w: Vec<f64> = (0..d)
-                .map(|a| (0..d).map(|b| cov[a * d + b] * v[b]).sum())
-                .collect();
-            for prev in &components {
-                let p: f64 = w.iter().zip(prev).map(|(x, y)| x * y).sum();
-                w.iter_mut().zip(prev).for_each(|(x, y)| *x -= p * y);
-            }
-            let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
-            if norm == 0.0 {
-                break;
-            }
-            v = w.into_iter().map(|x| x / norm).collect();
-        }
-        // A fixed sign, so the map does not flip between runs.
-        if v.iter()
-            .copied()
-            .fold(0.0, |acc: f64, x| if x.abs() > acc.abs() { x } else { acc })
-            < 0.0
-        {
-            v.iter_mut().for_each(|x| *x = -*x);
-        }
-        components.push(v);
+            .collect()
     }
-    (0..n)
-        .map(|i| {
-            let r = table.row(i);
-            let proj = |c: &Vec<f64>| {
-                r.iter()
-                    .zip(&mean)
-                    .zip(c)
-                    .map(|((&x, m), w)| (x as f64 - m) * w)
-                    .sum::<f64>() as f32
-            };
-            (proj(&components[0]), proj(&components[1]))
-        })
-        .collect()
+
+    /// Whether both components are found (at once for an empty table).
+    pub fn done(&self) -> bool {
+        self.components.len() == 2 || self.n == 0 || self.d == 0
+    }
+
+    /// Share of the work done, 0 … 1.
+    pub fn progress(&self) -> f32 {
+        if self.done() {
+            return 1.0;
+        }
+        (self.components.len() * PCA_STEPS + self.steps) as f32 / (2 * PCA_STEPS) as f32
+    }
+
+    /// One power-iteration step; the last step of a component fixes its sign and starts the
+    /// next.
+    pub fn step(&mut self) {
+        if self.done() {
+            return;
+        }
+        let (n, d) = (self.n, self.d);
+        let mut w = vec![0.0f64; d];
+        for i in 0..n {
+            let row = &self.x[i * d..(i + 1) * d];
+            let xv: f64 = row.iter().zip(&self.v).map(|(a, b)| a * b).sum();
+            w.iter_mut().zip(row).for_each(|(acc, &a)| *acc += xv * a);
+        }
+        for prev in &self.components {
+            let p: f64 = w.iter().zip(prev).map(|(x, y)| x * y).sum();
+            w.iter_mut().zip(prev).for_each(|(x, y)| *x -= p * y);
+        }
+        let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            self.v = w.into_iter().map(|x| x / norm).collect();
+        }
+        self.steps += 1;
+        if self.steps == PCA_STEPS || norm == 0.0 {
+            let mut v = std::mem::take(&mut self.v);
+            // A fixed sign, so the map does not flip between runs.
+            let largest = v
+                .iter()
+                .copied()
+                .fold(0.0, |acc: f64, x| if x.abs() > acc.abs() { x } else { acc });
+            if largest < 0.0 {
+                v.iter_mut().for_each(|x| *x = -*x);
+            }
+            self.components.push(v);
+            self.v = Pca::start(d, self.components.len());
+            self.steps = 0;
+        }
+    }
+
+    /// Each row's (first, second) component coordinate; zeros until [`Pca::done`].
+    pub fn coords(&self) -> Vec<(f32, f32)> {
+        let d = self.d;
+        let proj = |row: &[f64], c: Option<&Vec<f64>>| {
+            c.map_or(0.0, |c| row.iter().zip(c).map(|(a, b)| a * b).sum::<f64>()) as f32
+        };
+        (0..self.n)
+            .map(|i| {
+                let row = &self.x[i * d..(i + 1) * d];
+                (
+                    proj(row, self.components.first()),
+                    proj(row, self.components.get(1)),
+                )
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

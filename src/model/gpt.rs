@@ -111,107 +111,51 @@ impl Gpt {
         rows: LogitRows,
         trace: Option<&mut Option<Trace>>,
     ) -> Result<Matrix, ModelError> {
-        let c = &self.config;
-        let w = &self.weights;
-        let start = cache.len();
-        self.check_input(start, ids)?;
-        let n = ids.len();
-        let d = c.d_model;
-
-        let e = token_embeddings(&w.token_embedding, ids);
-        let p = position_vectors(c.positions, w.position_embedding.as_ref(), d, start, n);
-        let mut x = add(&e, &p);
-        let tracing = trace.is_some();
-        let mut layers = Vec::new();
-
-        for (l, b) in w.blocks.iter().enumerate() {
-            let ln_1 = layer_norm(&x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
-            let qkv = linear(&ln_1.output, &b.attn_qkv, Some(&b.attn_qkv_bias));
-            for r in 0..n {
-                let row = qkv.row(r);
-                cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
-                cache.values[l].data.extend_from_slice(&row[2 * d..]);
-            }
-            cache.keys[l].rows += n;
-            cache.values[l].rows += n;
-            let record = if tracing {
-                Record::Everything
-            } else {
-                Record::Nothing
-            };
-            let att = attention(
-                &qkv,
-                &cache.keys[l],
-                &cache.values[l],
-                c.n_head,
-                start,
-                record,
-            );
-            let (concat, heads) = (att.concat, att.heads);
-            let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
-            let residual_1 = Matrix {
-                rows: n,
-                cols: d,
-                data: residual_add(&x.data, &attn_out.data),
-            };
-            let ln_2 = layer_norm(&residual_1, &b.ln_2.gamma, &b.ln_2.beta, c.layer_norm_eps);
-            let f = ffn(
-                &ln_2.output,
-                &b.ffn_in,
-                &b.ffn_in_bias,
-                &b.ffn_out,
-                &b.ffn_out_bias,
-            );
-            let residual_2 = Matrix {
-                rows: n,
-                cols: d,
-                data: residual_add(&residual_1.data, &f.output.data),
-            };
-            if tracing {
-                layers.push(LayerTrace {
-                    input: x,
-                    ln_1,
-                    heads,
-                    concat,
-                    attn_out,
-                    residual_1,
-                    ln_2,
-                    ffn: f,
-                    residual_2: residual_2.clone(),
-                });
-            }
-            x = residual_2;
+        let mut pass = self.begin(cache, ids, rows, trace.is_some())?;
+        while !pass.layers_done() {
+            pass.run_layer();
         }
-
-        let final_norm = layer_norm(&x, &w.ln_f.gamma, &w.ln_f.beta, c.layer_norm_eps);
-        let h = match rows {
-            LogitRows::Last => final_norm.output.rows_slice(n - 1, n),
-            LogitRows::All => final_norm.output.clone(),
-        };
-        let head = w.lm_head.as_ref().unwrap_or(&w.token_embedding);
-        let logits = linear(&h, head, None);
+        let (logits, traced) = pass.finish();
         if let Some(slot) = trace {
-            let mut probs = logits.clone();
-            for r in 0..probs.rows {
-                let p = softmax(probs.row(r), 1.0);
-                probs.row_mut(r).copy_from_slice(&p);
-            }
-            *slot = Some(Trace {
-                ids: ids.to_vec(),
-                start,
-                token_embeddings: e,
-                position_vectors: p,
-                input: layers
-                    .first()
-                    .map(|l| l.input.clone())
-                    .unwrap_or_else(|| x.clone()),
-                layers,
-                final_norm,
-                logits: logits.clone(),
-                probs,
-            });
+            *slot = traced;
         }
         Ok(logits)
+    }
+
+    /// Starts a forward pass that runs one layer per [`Pass::run_layer`] call, so that a page
+    /// can draw between layers: embeddings `X = E + P` `[n × d]` are computed here.
+    pub fn begin<'a>(
+        &'a self,
+        cache: &'a mut KvCache,
+        ids: &[u32],
+        rows: LogitRows,
+        tracing: bool,
+    ) -> Result<Pass<'a>, ModelError> {
+        let start = cache.len();
+        self.check_input(start, ids)?;
+        let c = &self.config;
+        let e = token_embeddings(&self.weights.token_embedding, ids);
+        let p = position_vectors(
+            c.positions,
+            self.weights.position_embedding.as_ref(),
+            c.d_model,
+            start,
+            ids.len(),
+        );
+        let x = add(&e, &p);
+        Ok(Pass {
+            model: self,
+            cache,
+            ids: ids.to_vec(),
+            start,
+            rows,
+            tracing,
+            e,
+            p,
+            x,
+            layers: Vec::new(),
+            next: 0,
+        })
     }
 
     fn check_input(&self, start: usize, ids: &[u32]) -> Result<(), ModelError> {
@@ -235,5 +179,145 @@ impl Gpt {
             )));
         }
         Ok(())
+    }
+}
+
+/// A forward pass in progress (see [`Gpt::begin`]): the running residual stream `x` `[n × d]`
+/// and, when tracing, every layer's values so far.
+pub struct Pass<'a> {
+    model: &'a Gpt,
+    cache: &'a mut KvCache,
+    ids: Vec<u32>,
+    start: usize,
+    rows: LogitRows,
+    tracing: bool,
+    e: Matrix,
+    p: Matrix,
+    x: Matrix,
+    layers: Vec<LayerTrace>,
+    next: usize,
+}
+
+impl Pass<'_> {
+    /// Whether every layer has run.
+    pub fn layers_done(&self) -> bool {
+        self.next == self.model.config.n_layer
+    }
+
+    /// Layers run so far.
+    pub fn layers_run(&self) -> usize {
+        self.next
+    }
+
+    /// Runs the next transformer layer on `x` `[n × d]`:
+    /// `h = x + W_O·attention(LN₁(x))`, then `x' = h + FFN(LN₂(h))`; appends this layer's keys
+    /// and values to the cache.
+    pub fn run_layer(&mut self) {
+        let c = &self.model.config;
+        let l = self.next;
+        let b = &self.model.weights.blocks[l];
+        let (n, d) = (self.ids.len(), c.d_model);
+        let x = &self.x;
+        let ln_1 = layer_norm(x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
+        let qkv = linear(&ln_1.output, &b.attn_qkv, Some(&b.attn_qkv_bias));
+        let cache = &mut *self.cache;
+        for r in 0..n {
+            let row = qkv.row(r);
+            cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
+            cache.values[l].data.extend_from_slice(&row[2 * d..]);
+        }
+        cache.keys[l].rows += n;
+        cache.values[l].rows += n;
+        let record = if self.tracing {
+            Record::Everything
+        } else {
+            Record::Nothing
+        };
+        let att = attention(
+            &qkv,
+            &cache.keys[l],
+            &cache.values[l],
+            c.n_head,
+            self.start,
+            record,
+        );
+        let (concat, heads) = (att.concat, att.heads);
+        let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
+        let residual_1 = Matrix {
+            rows: n,
+            cols: d,
+            data: residual_add(&x.data, &attn_out.data),
+        };
+        let ln_2 = layer_norm(&residual_1, &b.ln_2.gamma, &b.ln_2.beta, c.layer_norm_eps);
+        let f = ffn(
+            &ln_2.output,
+            &b.ffn_in,
+            &b.ffn_in_bias,
+            &b.ffn_out,
+            &b.ffn_out_bias,
+        );
+        let residual_2 = Matrix {
+            rows: n,
+            cols: d,
+            data: residual_add(&residual_1.data, &f.output.data),
+        };
+        let input = std::mem::replace(&mut self.x, residual_2);
+        if self.tracing {
+            self.layers.push(LayerTrace {
+                input,
+                ln_1,
+                heads,
+                concat,
+                attn_out,
+                residual_1,
+                ln_2,
+                ffn: f,
+                residual_2: self.x.clone(),
+            });
+        }
+        self.next += 1;
+    }
+
+    /// Final LayerNorm and the LM head: logits `[1 × V]` (last row) or `[n × V]`, and the trace
+    /// when tracing. Runs any layers not yet run.
+    pub fn finish(mut self) -> (Matrix, Option<Trace>) {
+        while !self.layers_done() {
+            self.run_layer();
+        }
+        let c = &self.model.config;
+        let w = &self.model.weights;
+        let n = self.ids.len();
+        let final_norm = layer_norm(&self.x, &w.ln_f.gamma, &w.ln_f.beta, c.layer_norm_eps);
+        let h = match self.rows {
+            LogitRows::Last => final_norm.output.rows_slice(n - 1, n),
+            LogitRows::All => final_norm.output.clone(),
+        };
+        let head = w.lm_head.as_ref().unwrap_or(&w.token_embedding);
+        let logits = linear(&h, head, None);
+        if !self.tracing {
+            return (logits, None);
+        }
+        let mut probs = logits.clone();
+        for r in 0..probs.rows {
+            let p = softmax(probs.row(r), 1.0);
+            probs.row_mut(r).copy_from_slice(&p);
+        }
+        let input = self
+            .layers
+            .first()
+            .map(|l| l.input.clone())
+            .unwrap_or_else(|| self.x.clone());
+        let trace = Trace {
+            ids: self.ids,
+            start: self.start,
+            token_embeddings: self.e,
+            position_vectors: self.p,
+            input,
+            layers: self.layers,
+            final_norm,
+            logits: logits.clone(),
+            probs,
+        };
+        (logits, Some(trace))
     }
 }

@@ -36,7 +36,7 @@ pub mod weights;
 use std::fmt;
 
 pub use config::{Config, Positions};
-pub use gpt::{Gpt, KvCache, LogitRows};
+pub use gpt::{Gpt, KvCache, LogitRows, Pass};
 pub use matrix::Matrix;
 pub use trace::Trace;
 

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -15,15 +16,16 @@ use super::fetch;
 use super::header::Header;
 use super::nav::Nav;
 use super::prefs;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Pending};
 use super::status::StatusLine;
 use crate::chapters::Chapter;
 use crate::i18n::{Msg, tr};
+use crate::model::LogitRows;
 use crate::route::{self, ViewState};
-use crate::session::{BuiltIn, Loaded};
+use crate::session::{Analysis, Loaded, ModelId};
 
 /// Downloads a built-in model folder (relative to the page) and builds it.
-async fn load_builtin(m: BuiltIn) -> Result<Rc<Loaded>, String> {
+async fn load_builtin(m: ModelId) -> Result<Rc<Loaded>, String> {
     let base = format!("models/{}/", m.slug());
     let config = fetch::text(&format!("{base}config.json")).await?;
     let weights = fetch::bytes(&format!("{base}model.safetensors")).await?;
@@ -46,24 +48,26 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    // Start-up: the selected model first, then the other; and the GPU probe.
+    // Start-up: the selected built-in model first, then the other; and the GPU probe.
     {
         let dispatch = dispatch.clone();
         let first = state.model;
+        let handle: AppHandle = state.clone();
         use_effect_with((), move |_| {
             let d = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let order = [
-                    first,
-                    if first == BuiltIn::Chat {
-                        BuiltIn::Base
-                    } else {
-                        BuiltIn::Chat
-                    },
-                ];
+                let order = if first == ModelId::Base {
+                    [ModelId::Base, ModelId::Chat]
+                } else {
+                    [ModelId::Chat, ModelId::Base]
+                };
                 for m in order {
                     let result = load_builtin(m).await;
                     d.emit(Action::ModelLoaded(m, result));
+                }
+                // A link that shows GPT-2 loads it from the browser's storage when it is there.
+                if first == ModelId::Gpt2 && super::hub::is_cached().await {
+                    super::models::load_gpt2_from_cache(&handle).await;
                 }
                 // Only after the models: caching for offline use must not slow the first visit.
                 super::offline::register_service_worker().await;
@@ -72,6 +76,34 @@ pub fn app() -> Html {
                 let (backend, _gpu) = crate::gpu::probe().await;
                 dispatch.emit(Action::BackendReady(backend));
             });
+        });
+    }
+
+    // A large model's forward pass runs one layer at a time, letting the page draw between
+    // layers; a newer prompt makes an older pass stop at its next layer.
+    {
+        let runs = use_mut_ref(|| 0u64);
+        let loaded = state.loaded();
+        let key = (
+            state.prompt.clone(),
+            state.model,
+            loaded.as_ref().map(|l| Rc::as_ptr(l) as usize),
+            state.pending.is_some(),
+        );
+        let (dispatch, analysis) = (dispatch.clone(), state.analysis.clone());
+        use_effect_with(key, move |(prompt, model, _, pending)| {
+            *runs.borrow_mut() += 1;
+            if let (true, Some(l), Some(a)) = (*pending, loaded, analysis) {
+                let (run, prompt, model) = (*runs.borrow(), prompt.clone(), *model);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(done) =
+                        trace_in_steps(&l, &a, &prompt, model, &dispatch, || *runs.borrow() == run)
+                            .await
+                    {
+                        dispatch.emit(Action::AnalysisDone(prompt, model, Rc::new(done)));
+                    }
+                });
+            }
         });
     }
 
@@ -173,6 +205,49 @@ pub fn app() -> Html {
             </footer>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Runs the traced pass for an analysis layer by layer, pausing after each so the page stays
+/// responsive; `None` when `current()` turns false (the prompt changed) or the pass fails.
+async fn trace_in_steps(
+    loaded: &Loaded,
+    analysis: &Analysis,
+    prompt: &str,
+    model: ModelId,
+    dispatch: &Callback<Action>,
+    current: impl Fn() -> bool,
+) -> Option<Analysis> {
+    // Let the tokens paint first.
+    TimeoutFuture::new(0).await;
+    let gpt = &loaded.model;
+    let mut cache = gpt.cache();
+    let mut pass = gpt
+        .begin(&mut cache, &analysis.ids, LogitRows::Last, true)
+        .ok()?;
+    let layers = gpt.config.n_layer;
+    while !pass.layers_done() {
+        if !current() {
+            return None;
+        }
+        pass.run_layer();
+        dispatch.emit(Action::AnalysisProgress(
+            prompt.to_string(),
+            model,
+            Pending {
+                layers_done: pass.layers_run(),
+                layers,
+            },
+        ));
+        TimeoutFuture::new(0).await;
+    }
+    let (_, trace) = pass.finish();
+    Some(Analysis {
+        prompt: analysis.prompt.clone(),
+        encoding: analysis.encoding.clone(),
+        ids: analysis.ids.clone(),
+        cut: analysis.cut,
+        trace,
+    })
 }
 
 /// The current `location.hash`, or "" when it cannot be read.

@@ -4,9 +4,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::use_app;
+use super::models::ModelPanel;
 use super::state::{Action, Slot};
 use crate::i18n::{Lang, Msg, tr, trf};
-use crate::session::BuiltIn;
+use crate::session::ModelId;
 
 /// Example prompts per language.
 fn examples(lang: Lang) -> &'static [&'static str] {
@@ -42,7 +43,14 @@ pub fn prompt_bar() -> Html {
         })
     };
     let tokens = app.analysis.as_ref().map(|a| a.encoding.ids.len());
+    let selected_ready = matches!(app.slot(app.model), Slot::Ready(_));
+    // The panel opens by itself when the page shows a model that is not there yet.
+    let show_models = use_state(|| false);
+    let open_models = *show_models || (!app.model.is_built_in() && !selected_ready);
     let status = match (app.slot(app.model), &app.analysis) {
+        (Slot::Absent, _) => html! {
+            <p class="prompt-status warn" role="status">{ tr(lang, if app.model == ModelId::Gpt2 { Msg::ModelAbsentGpt2 } else { Msg::ModelAbsentLocal }) }</p>
+        },
         (Slot::Loading, _) => {
             html! { <p class="prompt-status" role="status"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::ModelLoading) }</p> }
         }
@@ -56,7 +64,31 @@ pub fn prompt_bar() -> Html {
             <p class="prompt-status warn" role="status">{ trf(lang, Msg::PromptTooLong, &[
                 ("n", &a.encoding.ids.len().to_string()), ("max", &l.model.config.n_ctx.to_string()), ("cut", &a.cut.to_string())]) }</p>
         },
-        _ => html! {},
+        _ => match app.pending {
+            Some(p) => html! {
+                <div class="prompt-status computing" role="status" data-testid="computing">
+                    <progress max={p.layers.to_string()} value={p.layers_done.to_string()} aria-hidden="true" />
+                    { trf(lang, Msg::Computing, &[("done", &(p.layers_done + 1).min(p.layers).to_string()), ("total", &p.layers.to_string())]) }
+                </div>
+            },
+            None => html! {},
+        },
+    };
+    // The built-in models always; GPT-2 and own files once loaded (or shown by a link).
+    let choices: Vec<ModelId> = ModelId::ALL
+        .into_iter()
+        .filter(|&m| m.is_built_in() || m == app.model || matches!(app.slot(m), Slot::Ready(_)))
+        .collect();
+    let model_name = |m: ModelId| {
+        tr(
+            lang,
+            match m {
+                ModelId::Chat => Msg::ModelChat,
+                ModelId::Base => Msg::ModelBase,
+                ModelId::Gpt2 => Msg::ModelGpt2,
+                ModelId::Local => Msg::ModelLocal,
+            },
+        )
     };
     html! {
         <section class="prompt-bar" aria-label={tr(lang, Msg::PromptLabel)}>
@@ -65,15 +97,17 @@ pub fn prompt_bar() -> Html {
                 <textarea id="prompt" rows="2" spellcheck="false" value={app.prompt.clone()} oninput={on_input} maxlength="20000" />
                 <div class="prompt-side">
                     <div class="segmented" role="group" aria-label={tr(lang, Msg::ModelLabel)}>
-                        { for BuiltIn::ALL.iter().map(|&m| {
+                        { for choices.iter().map(|&m| {
                             let app = app.clone();
-                            let name = tr(lang, if m == BuiltIn::Chat { Msg::ModelChat } else { Msg::ModelBase });
+                            let name = model_name(m);
                             html! {
                                 <button type="button" aria-pressed={(app.model == m).to_string()} data-model={m.slug()}
                                         onclick={ let a = app.clone(); move |_| a.dispatch(Action::SetModel(m)) }>{ name }</button>
                             }
                         }) }
                     </div>
+                    <button type="button" class="link more-models" aria-expanded={open_models.to_string()} aria-controls="more-models"
+                            data-testid="more-models" onclick={ let s = show_models.clone(); move |_| s.set(!*s) }>{ tr(lang, Msg::MoreModels) }</button>
                     if let Some(n) = tokens {
                         <span class="token-count" data-testid="token-count">{ trf(lang, Msg::TokenCount, &[("n", &n.to_string())]) }</span>
                     }
@@ -87,6 +121,7 @@ pub fn prompt_bar() -> Html {
                 }) }
             </div>
             { status }
+            if open_models { <ModelPanel /> }
         </section>
     }
 }

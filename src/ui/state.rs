@@ -13,7 +13,7 @@ use crate::gpu::Backend;
 use crate::i18n::{Lang, Msg, tr};
 use crate::route::{self, RouteNotice, ViewState};
 use crate::sampling::Sampling;
-use crate::session::{Analysis, BuiltIn, Loaded, analyse};
+use crate::session::{Analysis, Loaded, ModelId, analyse, tokenize};
 
 /// Where the compute backend stands.
 #[derive(Clone, PartialEq)]
@@ -24,12 +24,29 @@ pub enum BackendStatus {
     Ready(Backend),
 }
 
-/// A built-in model: loading, ready, or failed with a message.
+/// A model's place in the page.
 #[derive(Clone)]
 pub enum Slot {
+    /// Not asked for yet (GPT-2 before its download, own files before they are dropped).
+    Absent,
+    /// On its way (the built-in models at start-up).
     Loading,
     Ready(Rc<Loaded>),
     Failed(String),
+}
+
+/// Bytes downloaded (or read) so far, and the total when known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    pub done: f64,
+    pub total: Option<f64>,
+}
+
+/// A forward pass of a large model in progress (layers done of all).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pending {
+    pub layers_done: usize,
+    pub layers: usize,
 }
 
 #[derive(Clone)]
@@ -40,7 +57,7 @@ pub struct AppState {
     pub presenter: bool,
     /// The prompt as typed.
     pub prompt: String,
-    pub model: BuiltIn,
+    pub model: ModelId,
     pub layer: usize,
     pub head: usize,
     /// Selected token position in the model's input; `None` = the last one.
@@ -51,10 +68,19 @@ pub struct AppState {
     pub seed: u64,
     pub backend: BackendStatus,
     pub notice: Option<RouteNotice>,
-    pub chat: Slot,
-    pub base: Slot,
-    /// The analysis of `prompt` with `model`, once that model is loaded.
+    /// One slot per model, in [`ModelId::ALL`] order.
+    slots: [Slot; 4],
+    /// The file names of the user's own model, for display.
+    pub local_name: Option<String>,
+    /// GPT-2 or own files being downloaded or read, with progress when known. The model in
+    /// use stays until they are ready.
+    pub busy: Option<(ModelId, Option<Progress>)>,
+    /// The last failure to load GPT-2 or own files while another model stayed in use.
+    pub model_error: Option<(ModelId, String)>,
+    /// The analysis of `prompt` with `model`, once that model is loaded. For a large model its
+    /// trace arrives later ([`Action::AnalysisDone`]); until then `pending` says how far it is.
     pub analysis: Option<Rc<Analysis>>,
+    pub pending: Option<Pending>,
     /// Counts changes; two states are equal when they are the same version.
     version: u64,
 }
@@ -89,7 +115,7 @@ impl AppState {
             theme,
             presenter: false,
             prompt: default_prompt(lang),
-            model: BuiltIn::Chat,
+            model: ModelId::Chat,
             layer: 0,
             head: 0,
             token: None,
@@ -98,9 +124,12 @@ impl AppState {
             seed: DEFAULT_SEED,
             backend: BackendStatus::Checking,
             notice: None,
-            chat: Slot::Loading,
-            base: Slot::Loading,
+            slots: [Slot::Loading, Slot::Loading, Slot::Absent, Slot::Absent],
+            local_name: None,
+            busy: None,
+            model_error: None,
             analysis: None,
+            pending: None,
             version: 0,
         };
         s.apply_view(parsed.state);
@@ -115,7 +144,7 @@ impl AppState {
             self.lang = lang;
         }
         self.prompt = v.prompt.unwrap_or_else(|| default_prompt(self.lang));
-        self.model = v.model.unwrap_or(BuiltIn::Chat);
+        self.model = v.model.unwrap_or(ModelId::Chat);
         self.layer = v.layer.unwrap_or(0);
         self.head = v.head.unwrap_or(0);
         self.token = v.token;
@@ -136,7 +165,7 @@ impl AppState {
             chapter: self.chapter,
             lang: Some(self.lang),
             prompt: (self.prompt != default_prompt(self.lang)).then(|| self.prompt.clone()),
-            model: (self.model != BuiltIn::Chat).then_some(self.model),
+            model: (self.model != ModelId::Chat).then_some(self.model),
             layer: (self.layer != 0).then_some(self.layer),
             head: (self.head != 0).then_some(self.head),
             token: self.token,
@@ -163,11 +192,8 @@ impl AppState {
         })
     }
 
-    pub fn slot(&self, m: BuiltIn) -> &Slot {
-        match m {
-            BuiltIn::Base => &self.base,
-            BuiltIn::Chat => &self.chat,
-        }
+    pub fn slot(&self, m: ModelId) -> &Slot {
+        &self.slots[index(m)]
     }
 
     /// The selected model, when loaded.
@@ -184,8 +210,24 @@ impl AppState {
         (n > 0).then(|| self.token.unwrap_or(n - 1).min(n - 1))
     }
 
+    /// Analyses the prompt again: at once for a small model; for a large one only the tokens
+    /// now, and the forward pass in steps (the app runs it and sends `AnalysisDone`).
     fn reanalyse(&mut self) {
-        self.analysis = self.loaded().map(|l| Rc::new(analyse(&l, &self.prompt)));
+        self.pending = None;
+        self.analysis = self.loaded().map(|l| {
+            if l.is_large() {
+                let a = tokenize(&l, &self.prompt);
+                if !a.ids.is_empty() {
+                    self.pending = Some(Pending {
+                        layers_done: 0,
+                        layers: l.model.config.n_layer,
+                    });
+                }
+                Rc::new(a)
+            } else {
+                Rc::new(analyse(&l, &self.prompt))
+            }
+        });
         if let (Some(a), Some(t)) = (&self.analysis, self.token)
             && t >= a.ids.len()
         {
@@ -205,7 +247,7 @@ pub enum Action {
     SetTheme(Theme),
     TogglePresenter,
     SetPrompt(String),
-    SetModel(BuiltIn),
+    SetModel(ModelId),
     SetLayer(usize),
     SetHead(usize),
     SetToken(Option<usize>),
@@ -213,7 +255,17 @@ pub enum Action {
     SetSampling(Sampling),
     SetSeed(u64),
     BackendReady(Backend),
-    ModelLoaded(BuiltIn, Result<Rc<Loaded>, String>),
+    /// GPT-2's or own files are arriving (`None`: started, or being prepared).
+    ModelProgress(ModelId, Option<Progress>),
+    /// A model finished loading (or failed). GPT-2 and own files become the selected model;
+    /// when they fail, the model in use stays.
+    ModelLoaded(ModelId, Result<Rc<Loaded>, String>),
+    /// Own files were read; their names, for display.
+    LocalNamed(String),
+    /// A large model's forward pass advanced by a layer.
+    AnalysisProgress(String, ModelId, Pending),
+    /// A large model's traced pass for `prompt` is done.
+    AnalysisDone(String, ModelId, Rc<Analysis>),
     DismissNotice,
 }
 
@@ -265,17 +317,55 @@ impl Reducible for AppState {
                 next.step = None;
             }
             Action::BackendReady(backend) => next.backend = BackendStatus::Ready(backend),
-            Action::ModelLoaded(m, result) => {
-                let slot = match result {
-                    Ok(l) => Slot::Ready(l),
-                    Err(e) => Slot::Failed(e),
-                };
-                match m {
-                    BuiltIn::Base => next.base = slot,
-                    BuiltIn::Chat => next.chat = slot,
+            Action::ModelProgress(m, p) => {
+                next.busy = Some((m, p));
+                if p.is_none() {
+                    next.model_error = None;
                 }
-                if m == next.model {
+                return Rc::new(next);
+            }
+            Action::ModelLoaded(m, result) => {
+                let built_in = m.is_built_in();
+                if next.busy.is_some_and(|(b, _)| b == m) {
+                    next.busy = None;
+                }
+                match result {
+                    Ok(l) => {
+                        next.slots[index(m)] = Slot::Ready(l);
+                        if !built_in {
+                            next.model = m;
+                            next.step = None;
+                            next.model_error = None;
+                        }
+                    }
+                    Err(e) if built_in => next.slots[index(m)] = Slot::Failed(e),
+                    Err(e) => {
+                        // A broken download or file: whatever was loaded before stays.
+                        if !matches!(self.slots[index(m)], Slot::Ready(_)) {
+                            next.slots[index(m)] = Slot::Failed(e.clone());
+                        }
+                        next.model_error = Some((m, e));
+                    }
+                }
+                if m == next.model || m == self.model {
                     next.reanalyse();
+                }
+                return Rc::new(next);
+            }
+            Action::LocalNamed(name) => {
+                next.local_name = Some(name);
+                return Rc::new(next);
+            }
+            Action::AnalysisProgress(prompt, m, p) => {
+                if prompt == next.prompt && m == next.model && next.pending.is_some() {
+                    next.pending = Some(p);
+                }
+                return Rc::new(next);
+            }
+            Action::AnalysisDone(prompt, m, a) => {
+                if prompt == next.prompt && m == next.model {
+                    next.analysis = Some(a);
+                    next.pending = None;
                 }
                 return Rc::new(next);
             }
@@ -286,4 +376,9 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// Position of a model's slot.
+fn index(m: ModelId) -> usize {
+    ModelId::ALL.iter().position(|&x| x == m).unwrap_or(0)
 }

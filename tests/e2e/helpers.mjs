@@ -22,13 +22,17 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dist/` below `prefix` on 127.0.0.1 (a free port). Records every path and every 404. */
-export async function serve(prefix = '/') {
+/**
+ * Serves `dist/` below `prefix` on 127.0.0.1 (a free port). Records every path and every 404.
+ * `extra(req, res, path)` may answer a request first (returning true), e.g. a mock mirror.
+ */
+export async function serve(prefix = '/', extra = null) {
   const missing = [];
   const served = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     served.push(path);
+    if (extra && await extra(req, res, path)) return;
     if (!path.startsWith(prefix)) {
       missing.push(path);
       res.writeHead(404).end('not found');

@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
+use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::pickers::TokenPicker;
 use crate::i18n::{Msg, tr, trf};
-use crate::model::embedding::{analogy, nearest, pca_2d};
+use crate::model::embedding::{Pca, analogy, nearest, pca_2d};
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
@@ -80,28 +81,107 @@ impl PartialEq for LoadedProps {
     }
 }
 
+/// Token ids with their map coordinates.
+type MapPoints = Rc<Vec<(u32, (f32, f32))>>;
+
+/// Most points on the vocabulary map (an even sample beyond).
+const MAP_MAX: usize = 3000;
+
 #[function_component(VocabularyMap)]
 fn vocabulary_map(p: &LoadedProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    // The learned tokens only: the 256 single bytes and the specials would crowd the map.
-    let points = use_memo(Rc::as_ptr(&p.loaded) as usize, {
+    // The learned tokens only: the 256 single bytes and the specials would crowd the map. A
+    // large vocabulary is shown as an even sample.
+    let key = Rc::as_ptr(&p.loaded) as usize;
+    let sample = use_memo(key, {
         let loaded = p.loaded.clone();
         move |_| {
             let t = &loaded.tokenizer;
             let table = &loaded.model.weights.token_embedding;
-            let ids: Vec<u32> = (256..t.vocab_size() as u32)
+            let learned: Vec<u32> = (256..t.vocab_size() as u32)
                 .filter(|&i| !t.is_special(i))
                 .collect();
+            let stride = learned.len().div_ceil(MAP_MAX).max(1);
+            let ids: Vec<u32> = learned.iter().step_by(stride).copied().collect();
             let mut sub = crate::model::Matrix::zeros(ids.len(), table.cols);
             for (r, &id) in ids.iter().enumerate() {
                 sub.row_mut(r).copy_from_slice(table.row(id as usize));
             }
-            ids.into_iter()
-                .zip(pca_2d(&sub))
-                .collect::<Vec<(u32, (f32, f32))>>()
+            (ids, sub, learned.len())
         }
     });
+    // Small tables at once; larger ones a few steps per frame, with progress.
+    let small = sample.1.rows * sample.1.cols <= 200_000;
+    let computed = use_state(|| None::<(usize, MapPoints)>);
+    let progress = use_state(|| 0.0f32);
+    let runs = use_mut_ref(|| 0u64);
+    {
+        let (sample, computed, progress) = (sample.clone(), computed.clone(), progress.clone());
+        use_effect_with(key, move |&key| {
+            *runs.borrow_mut() += 1;
+            let run = *runs.borrow();
+            if !small {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut pca = Pca::new(&sample.1);
+                    while !pca.done() {
+                        for _ in 0..8 {
+                            pca.step();
+                        }
+                        progress.set(pca.progress());
+                        TimeoutFuture::new(0).await;
+                        if *runs.borrow() != run {
+                            return;
+                        }
+                    }
+                    let points = sample.0.iter().copied().zip(pca.coords()).collect();
+                    computed.set(Some((key, Rc::new(points))));
+                });
+            }
+        });
+    }
+    let at_once = use_memo(key, {
+        let sample = sample.clone();
+        move |_| {
+            small.then(|| {
+                Rc::new(
+                    sample
+                        .0
+                        .iter()
+                        .copied()
+                        .zip(pca_2d(&sample.1))
+                        .collect::<Vec<_>>(),
+                )
+            })
+        }
+    });
+    let points: Option<MapPoints> = (*at_once).clone().or_else(|| {
+        computed
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, p)| p.clone())
+    });
+    let sampled = (sample.0.len() < sample.2).then(|| {
+        trf(
+            lang,
+            Msg::VocabSample,
+            &[
+                ("v", &sample.2.to_string()),
+                ("k", &sample.0.len().to_string()),
+            ],
+        )
+    });
+    let Some(points) = points else {
+        return html! {
+            <section class="panel" aria-labelledby="emb-map">
+                <h2 id="emb-map">{ tr(lang, Msg::EmbMapTitle) }</h2>
+                <div class="prompt-status" role="status">
+                    <progress max="1" value={progress.to_string()} aria-label={tr(lang, Msg::EmbMapTitle)} />
+                    { format!(" {:.0} %", *progress * 100.0) }
+                </div>
+            </section>
+        };
+    };
     let query = use_state(String::new);
     let (w, h, pad) = (640.0f32, 420.0f32, 16.0f32);
     let (mut x0, mut x1, mut y0, mut y1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
@@ -145,7 +225,7 @@ fn vocabulary_map(p: &LoadedProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="emb-map">
             <h2 id="emb-map">{ tr(lang, Msg::EmbMapTitle) }</h2>
-            <p>{ trf(lang, Msg::EmbMapExplain, &[("v", &points.len().to_string())]) }</p>
+            <p>{ trf(lang, Msg::EmbMapExplain, &[("v", &sample.2.to_string())]) }{ " " }{ sampled.unwrap_or_default() }</p>
             <label class="field inline">
                 <span>{ tr(lang, Msg::EmbSearch) }</span>
                 <input type="search" value={(*query).clone()} oninput={on_input} data-testid="map-search" />

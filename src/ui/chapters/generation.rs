@@ -16,6 +16,11 @@ use crate::ui::context::use_app;
 use crate::ui::state::Action;
 use crate::ui::widgets::{Chip, StepControls, TokenChips, percent, visible};
 
+/// Milliseconds since the page opened.
+fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
 struct Run {
     generator: Option<Generator<Rc<Gpt>>>,
     reports: Vec<SampleReport>,
@@ -50,15 +55,19 @@ pub fn generation_chapter() -> Html {
         *max_new,
     );
     // The run follows the state: a new prompt, model or setting starts over; the step in the
-    // state (and so in the link) says how many tokens are generated.
+    // state (and so in the link) says how many tokens are generated. Tokens are computed for at
+    // most ~40 ms at a time; the rest continues after the page has drawn (a large model, or a
+    // link that asks for many steps, never freezes the tab).
+    let tick = use_state(|| 0u32);
     {
-        let (run, loaded, version, last_key) = (
+        let (run, loaded, version, last_key, tick) = (
             run.clone(),
             loaded.clone(),
             version.clone(),
             last_key.clone(),
+            tick.clone(),
         );
-        use_effect_with((key, target), move |(key, target)| {
+        use_effect_with((key, target, *tick), move |(key, target, _)| {
             let mut r = run.borrow_mut();
             let fresh = last_key.borrow().as_ref() != Some(key) || r.reports.len() > *target;
             if fresh {
@@ -80,7 +89,9 @@ pub fn generation_chapter() -> Html {
                     }
                 }
             }
-            while r.reports.len() < *target {
+            let started = now();
+            let before = r.reports.len();
+            while r.reports.len() < *target && now() - started < 40.0 {
                 let next = r.generator.as_mut().map(|g| g.next_token());
                 match next {
                     Some(Ok(Some(report))) => r.reports.push(report),
@@ -91,7 +102,16 @@ pub fn generation_chapter() -> Html {
                     _ => break,
                 }
             }
-            version.set(*version + 1);
+            let more = r.reports.len() < *target
+                && r.error.is_none()
+                && r.generator.as_ref().is_some_and(|g| g.stopped().is_none());
+            if more {
+                let tick = tick.clone();
+                gloo::timers::callback::Timeout::new(0, move || tick.set(*tick + 1)).forget();
+            }
+            if fresh || r.reports.len() != before {
+                version.set(*version + 1);
+            }
         });
     }
     let stopped = run.borrow().generator.as_ref().and_then(|g| g.stopped());

@@ -11,7 +11,7 @@ use crate::chat::{self, Message, Role};
 use crate::i18n::{Lang, Msg, tr};
 use crate::model::generate::{GenerateOptions, generate};
 use crate::sampling::Sampling;
-use crate::session::Loaded;
+use crate::session::{Loaded, ModelId};
 use crate::ui::context::use_app;
 use crate::ui::state::Slot;
 use crate::ui::widgets::visible;
@@ -81,7 +81,7 @@ pub fn roles_chapter() -> Html {
             ])
         });
     }
-    let (chat_model, base_model) = match (&app.chat, &app.base) {
+    let (chat_model, base_model) = match (app.slot(ModelId::Chat), app.slot(ModelId::Base)) {
         (Slot::Ready(c), Slot::Ready(b)) => (c.clone(), b.clone()),
         _ => return html! {},
     };
