@@ -96,6 +96,10 @@ test('attention: each row of α sums to 1, the mask hides the future, a shared l
   await page.getByTestId('head-grid').locator('button.thumb').nth(5).click();
   await until(() => page.url().includes('layer=1&head=1'), true, 'the URL follows the grid');
   assert.ok((await page.getByTestId('att-arcs').locator('.arc path').count()) === 3);
+  // Resting the pointer on a token shows what that token attends to.
+  await page.getByTestId('att-arcs').locator('.arc-token').nth(4).hover();
+  await until(() => page.getByTestId('att-arcs').locator('.arc path').count(), 5, 'arcs of the hovered token');
+  assert.match(page.url(), /token=4/);
   await axe(page, 'attention');
   await context.close();
 });

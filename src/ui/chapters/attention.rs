@@ -51,6 +51,14 @@ pub fn attention_chapter() -> Html {
         let view = view.clone();
         html! { <button type="button" aria-pressed={(*view == v).to_string()} onclick={ move |_| view.set(v) }>{ tr(lang, msg) }</button> }
     };
+    let on_hover = {
+        let app = app.clone();
+        Callback::from(move |i: usize| {
+            if i != sel {
+                app.dispatch(Action::SetToken(Some(i)));
+            }
+        })
+    };
     let dk = c.d_head();
     let small = |m: &crate::model::Matrix, name: &str| {
         html! {
@@ -68,7 +76,7 @@ pub fn attention_chapter() -> Html {
                 <p>{ tr(lang, Msg::AttArcsExplain) }</p>
                 <LayerHeadPicker />
                 <TokenPicker />
-                <Arcs labels={labels.clone()} weights={head.weights.row(sel).to_vec()} selected={sel} />
+                <Arcs labels={labels.clone()} weights={head.weights.row(sel).to_vec()} selected={sel} on_hover={on_hover} />
             </section>
             <section class="panel" aria-labelledby="att-matrix">
                 <h2 id="att-matrix">{ tr(lang, Msg::AttMatrixTitle) }</h2>
@@ -118,6 +126,8 @@ struct ArcsProps {
     /// The selected token's attention weights over all tokens.
     weights: Vec<f32>,
     selected: usize,
+    /// A pointer resting on a token selects it (the chips above do the same by click or key).
+    on_hover: Callback<usize>,
 }
 
 /// Tokens in a row, with arcs from the selected token back to each token it attends to.
@@ -148,7 +158,8 @@ fn arcs(p: &ArcsProps) -> Html {
                     }
                 }) }
                 { for p.labels.iter().enumerate().map(|(i, l)| html! {
-                    <g class={classes!("arc-token", (i == p.selected).then_some("selected"), (i > p.selected).then_some("future"))}>
+                    <g class={classes!("arc-token", (i == p.selected).then_some("selected"), (i > p.selected).then_some("future"))}
+                       onmouseenter={ let h = p.on_hover.clone(); move |_| h.emit(i) }>
                         <rect x={format!("{:.1}", x(i) - step / 2.0 + 4.0)} y={format!("{:.1}", base - 20.0)} width={format!("{:.1}", step - 8.0)} height="30" rx="6" />
                         <text x={format!("{:.1}", x(i))} y={format!("{:.1}", base)} text-anchor="middle">{ visible(l) }</text>
                     </g>
