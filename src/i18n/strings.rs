@@ -96,7 +96,8 @@ messages! {
     ModelChat => ("Chat-Modell", "Chat model"),
     ModelBase => ("Basismodell", "Base model"),
     ModelLoading => ("Das Modell wird geladen …", "Loading the model …"),
-    ModelFailed => ("Das Modell konnte nicht geladen werden: {detail}", "The model could not be loaded: {detail}"),
+    ModelFailed => ("Das Modell konnte nicht geladen werden.", "The model could not be loaded."),
+    TechnicalDetail => ("Technische Angabe:", "Technical detail:"),
     ModelGpt2 => ("GPT-2", "GPT-2"),
     ModelLocal => ("Eigenes Modell", "Own model"),
     MoreModels => ("Weitere Modelle", "More models"),
@@ -120,8 +121,8 @@ messages! {
     Gpt2Progress => ("{done} von {total} MB", "{done} of {total} MB"),
     Gpt2ProgressUnknown => ("{done} MB", "{done} MB"),
     Gpt2Failed => (
-        "Der Download ist nicht fertig geworden ({detail}). Was schon da ist, bleibt erhalten: «Download fortsetzen» holt nur den Rest.",
-        "The download did not finish ({detail}). What arrived is kept: “Resume the download” fetches only the rest.",
+        "Der Download ist nicht fertig geworden. Was schon da ist, bleibt erhalten: «Download fortsetzen» holt nur den Rest.",
+        "The download did not finish. What arrived is kept: “Resume the download” fetches only the rest.",
     ),
     ModelPreparing => ("Das Modell wird vorbereitet …", "Preparing the model …"),
     ModelReadingCache => ("GPT-2 wird aus dem Browser-Speicher geladen …", "Loading GPT-2 from the browser's storage …"),
@@ -134,8 +135,8 @@ messages! {
     LocalDrop => ("Dateien hier ablegen", "Drop the files here"),
     LocalReading => ("Die Dateien werden gelesen …", "Reading the files …"),
     LocalFailed => (
-        "Diese Dateien ergeben kein Modell: {detail}. Das bisherige Modell bleibt geladen.",
-        "These files do not make a model: {detail}. The model you had stays loaded.",
+        "Diese Dateien ergeben kein Modell. Das bisherige Modell bleibt geladen.",
+        "These files do not make a model. The model you had stays loaded.",
     ),
     LocalLoaded => ("Geladen: {name}", "Loaded: {name}"),
     ModelAbsentGpt2 => (

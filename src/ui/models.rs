@@ -14,6 +14,13 @@ use super::state::{Action, Progress, Slot};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::{Loaded, ModelId, TokenizerFiles};
 
+/// A library's message (English, technical) quoted after a sentence in the page's language.
+pub fn technical(lang: Lang, detail: &str) -> Html {
+    html! {
+        <span class="technical">{ tr(lang, Msg::TechnicalDetail) }{ " " }<code lang="en">{ detail }</code></span>
+    }
+}
+
 /// Megabytes with one decimal.
 fn mb(bytes: f64) -> String {
     format!("{:.1}", bytes / 1e6)
@@ -181,7 +188,7 @@ fn gpt2_card() -> Html {
                 }
             } else {
                 if let Some(e) = error.filter(|e| e != "stopped" && !*cached) {
-                    <p class="prompt-status error" role="alert" data-testid="gpt2-error">{ trf(lang, Msg::Gpt2Failed, &[("detail", &e)]) }</p>
+                    <p class="prompt-status error" role="alert" data-testid="gpt2-error">{ tr(lang, Msg::Gpt2Failed) }{ " " }{ technical(lang, &e) }</p>
                 }
                 <div class="button-row">
                     if *cached {
@@ -281,7 +288,7 @@ fn local_card() -> Html {
             if busy {
                 <p class="prompt-status" role="status"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::LocalReading) }</p>
             } else if let Some(e) = error {
-                <p class="prompt-status error" role="alert" data-testid="local-error">{ trf(lang, Msg::LocalFailed, &[("detail", &e)]) }</p>
+                <p class="prompt-status error" role="alert" data-testid="local-error">{ tr(lang, Msg::LocalFailed) }{ " " }{ technical(lang, &e) }</p>
             } else if let Some(name) = app.local_name.as_ref().filter(|_| loaded) {
                 <p class="meta" data-testid="local-loaded">{ trf(lang, Msg::LocalLoaded, &[("name", name)]) }</p>
             }

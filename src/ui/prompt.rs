@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::use_app;
-use super::models::ModelPanel;
+use super::models::{ModelPanel, technical};
 use super::state::{Action, Slot};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::ModelId;
@@ -55,7 +55,7 @@ pub fn prompt_bar() -> Html {
             html! { <p class="prompt-status" role="status"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::ModelLoading) }</p> }
         }
         (Slot::Failed(e), _) => {
-            html! { <p class="prompt-status error" role="alert">{ trf(lang, Msg::ModelFailed, &[("detail", e)]) }</p> }
+            html! { <p class="prompt-status error" role="alert">{ tr(lang, Msg::ModelFailed) }{ " " }{ technical(lang, e) }</p> }
         }
         (Slot::Ready(l), Some(a)) if a.encoding.ids.is_empty() => {
             html! { <p class="prompt-status hint">{ tr(lang, Msg::PromptEmpty) }<span class="sr-only">{ format!(" ({})", l.model.config.n_ctx) }</span></p> }
