@@ -143,6 +143,134 @@ impl Gpu {
             })
     }
 
+    /// A storage buffer holding `u32` values (token ids).
+    pub fn upload_u32(&self, label: &str, data: &[u32]) -> wgpu::Buffer {
+        use wgpu::util::DeviceExt;
+        let contents: &[u32] = if data.is_empty() { &[0] } else { data };
+        self.device
+            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::cast_slice(contents),
+                usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            })
+    }
+
+    /// A zeroed storage buffer of `len` f32 values that kernels write and read, and that can be
+    /// copied (for read-back and row copies).
+    pub fn storage(&self, label: &str, len: usize) -> wgpu::Buffer {
+        self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size: (len.max(1) * 4) as u64,
+            usage: wgpu::BufferUsages::STORAGE
+                | wgpu::BufferUsages::COPY_SRC
+                | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        })
+    }
+
+    /// The most f32 values one buffer may hold and bind (the adapter's storage-binding and
+    /// buffer-size limits).
+    pub fn max_binding_floats(&self) -> usize {
+        let bytes =
+            u64::from(self.limits.max_storage_buffer_binding_size).min(self.limits.max_buffer_size);
+        (bytes / 4) as usize
+    }
+
+    /// Records one kernel dispatch: `buffers` bound at 0, 1, … in order, then `params` (u32
+    /// words; floats as their bits) as a uniform at the next binding; `groups` workgroups.
+    pub fn record(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        pipeline: &wgpu::ComputePipeline,
+        buffers: &[&wgpu::Buffer],
+        params: &[u32],
+        groups: (u32, u32),
+    ) {
+        // Uniform blocks are sized in multiples of 16 bytes.
+        let mut words = params.to_vec();
+        words.resize(params.len().div_ceil(4).max(1) * 4, 0);
+        let uniform = {
+            use wgpu::util::DeviceExt;
+            self.device
+                .create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                    label: Some("params"),
+                    contents: bytemuck::cast_slice(&words),
+                    usage: wgpu::BufferUsages::UNIFORM,
+                })
+        };
+        let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
+            .iter()
+            .enumerate()
+            .map(|(i, b)| wgpu::BindGroupEntry {
+                binding: i as u32,
+                resource: b.as_entire_binding(),
+            })
+            .collect();
+        entries.push(wgpu::BindGroupEntry {
+            binding: buffers.len() as u32,
+            resource: uniform.as_entire_binding(),
+        });
+        let bind_group = self.device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: None,
+            layout: &pipeline.get_bind_group_layout(0),
+            entries: &entries,
+        });
+        let mut pass = encoder.begin_compute_pass(&Default::default());
+        pass.set_pipeline(pipeline);
+        pass.set_bind_group(0, &bind_group, &[]);
+        pass.dispatch_workgroups(groups.0, groups.1, 1);
+    }
+
+    /// Reads several buffers back with one copy and one mapping: `(buffer, f32 count)` each.
+    pub async fn read_many(
+        &self,
+        parts: &[(&wgpu::Buffer, usize)],
+    ) -> Result<Vec<Vec<f32>>, GpuError> {
+        let total: usize = parts.iter().map(|(_, n)| n.max(&1)).sum();
+        let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("read-back"),
+            size: (total * 4) as u64,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let mut encoder = self.device.create_command_encoder(&Default::default());
+        let mut offset = 0u64;
+        for (buffer, n) in parts {
+            let size = (*n.max(&1) * 4) as u64;
+            encoder.copy_buffer_to_buffer(buffer, 0, &staging, offset, size);
+            offset += size;
+        }
+        self.queue.submit([encoder.finish()]);
+        let (tx, rx) = futures_channel::oneshot::channel();
+        staging.map_async(wgpu::MapMode::Read, .., move |result| {
+            let _ = tx.send(result);
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        self.device
+            .poll(wgpu::PollType::wait_indefinitely())
+            .map_err(|e| GpuError::Compute(format!("waiting for the GPU: {e}")))?;
+        rx.await
+            .map_err(|_| GpuError::Compute("the GPU dropped the read-back".into()))?
+            .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
+        let out = {
+            let view = staging
+                .get_mapped_range(..)
+                .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
+            let all: Vec<f32> = bytemuck::pod_collect_to_vec::<u8, f32>(&view[..]);
+            let mut at = 0;
+            parts
+                .iter()
+                .map(|(_, n)| {
+                    let part = all[at..at + n].to_vec();
+                    at += n.max(&1);
+                    part
+                })
+                .collect()
+        };
+        staging.unmap();
+        Ok(out)
+    }
+
     /// A uniform buffer holding a plain-old-data parameter block.
     pub fn uniform<T: bytemuck::Pod>(&self, label: &str, value: &T) -> wgpu::Buffer {
         use wgpu::util::DeviceExt;
@@ -208,36 +336,7 @@ impl Gpu {
 
     /// Copies `len` f32 values out of a storage buffer and returns them.
     pub async fn read(&self, buffer: &wgpu::Buffer, len: usize) -> Result<Vec<f32>, GpuError> {
-        let size = (len.max(1) * 4) as u64;
-        let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("read-back"),
-            size,
-            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
-        let mut encoder = self.device.create_command_encoder(&Default::default());
-        encoder.copy_buffer_to_buffer(buffer, 0, &staging, 0, size);
-        self.queue.submit([encoder.finish()]);
-
-        let (tx, rx) = futures_channel::oneshot::channel();
-        staging.map_async(wgpu::MapMode::Read, .., move |result| {
-            let _ = tx.send(result);
-        });
-        #[cfg(not(target_arch = "wasm32"))]
-        self.device
-            .poll(wgpu::PollType::wait_indefinitely())
-            .map_err(|e| GpuError::Compute(format!("waiting for the GPU: {e}")))?;
-        rx.await
-            .map_err(|_| GpuError::Compute("the GPU dropped the read-back".into()))?
-            .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
-        let values = {
-            let view = staging
-                .get_mapped_range(..)
-                .map_err(|e| GpuError::Compute(format!("reading back: {e}")))?;
-            bytemuck::pod_collect_to_vec::<u8, f32>(&view[..len * 4])
-        };
-        staging.unmap();
-        Ok(values)
+        Ok(self.read_many(&[(buffer, len)]).await?.remove(0))
     }
 }
 

@@ -2,16 +2,29 @@
 //! (WebGPU). Kernels are the WGSL files in `shaders/`, each checked against its CPU reference in
 //! [`crate::model`].
 //!
-//! - [`context`]: adapter and device, buffers, read-back.
-//! - [`shaders`]: the WGSL sources, compiled into the binary.
-//! - [`residual`]: the residual-add kernel.
+//! - [`context`]: adapter and device, buffers, dispatch, read-back.
+//! - [`shaders`], [`kernels`]: the WGSL sources and their compiled pipelines.
+//! - [`embedding`], [`layernorm`], [`matmul`], [`attention`], [`softmax`], [`ffn`],
+//!   [`residual`]: one home per operation, each recording its kernel and offering a
+//!   CPU-in/CPU-out version for tests.
+//! - [`model`]: the whole forward pass with a KV cache on the GPU, traced on request.
 //! - [`probe`]: what the app does at start: find an adapter, run a trial kernel, and report the
 //!   [`Backend`] that computes what the user sees.
 
+pub mod attention;
 pub mod context;
+pub mod embedding;
+pub mod ffn;
+pub mod kernels;
+pub mod layernorm;
+pub mod matmul;
+pub mod model;
 pub mod probe;
 pub mod residual;
 pub mod shaders;
+pub mod softmax;
 
 pub use context::{AdapterSummary, Gpu, GpuError};
+pub use kernels::Kernels;
+pub use model::{GpuCache, GpuModel};
 pub use probe::{Backend, probe};

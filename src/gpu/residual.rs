@@ -2,10 +2,29 @@
 //! [`crate::model::residual::residual_add`].
 
 use super::context::{Gpu, GpuError};
+use super::kernels::submit;
 use super::shaders;
 
+/// Records `out[i] = x[i] + f_x[i]` for `n` values with the residual-add pipeline.
+pub fn record_residual_add(
+    gpu: &Gpu,
+    pipeline: &wgpu::ComputePipeline,
+    encoder: &mut wgpu::CommandEncoder,
+    (x, f_x): (&wgpu::Buffer, &wgpu::Buffer),
+    n: usize,
+    out: &wgpu::Buffer,
+) {
+    gpu.record(
+        encoder,
+        pipeline,
+        &[x, f_x, out],
+        &[n as u32],
+        gpu.groups_for(n, 256),
+    );
+}
+
 /// `out[i] = x[i] + f_x[i]` on the GPU. Shapes: `x`, `f_x`: `[T × d_model]` flattened, equal
-/// lengths; returns the same shape.
+/// lengths; returns the same shape. Builds its own pipeline (the start-up probe's trial).
 pub async fn residual_add(gpu: &Gpu, x: &[f32], f_x: &[f32]) -> Result<Vec<f32>, GpuError> {
     if x.len() != f_x.len() {
         return Err(GpuError::Compute(format!(
@@ -15,47 +34,17 @@ pub async fn residual_add(gpu: &Gpu, x: &[f32], f_x: &[f32]) -> Result<Vec<f32>,
         )));
     }
     let n = x.len();
-    let n_u32 = u32::try_from(n)
+    u32::try_from(n)
         .map_err(|_| GpuError::Compute(format!("{n} elements exceed a 32-bit index")))?;
     let pipeline = gpu.pipeline("residual_add", shaders::RESIDUAL_ADD).await?;
-    let scope = gpu.device.push_error_scope(wgpu::ErrorFilter::Validation);
-    let x_buf = gpu.upload("x", x);
-    let fx_buf = gpu.upload("f_x", f_x);
-    let out_buf = gpu.output("out", n);
-    let params = gpu.uniform("params", &[n_u32, 0, 0, 0]);
-    let bind_group = gpu.device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some("residual_add"),
-        layout: &pipeline.get_bind_group_layout(0),
-        entries: &[
-            wgpu::BindGroupEntry {
-                binding: 0,
-                resource: x_buf.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 1,
-                resource: fx_buf.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 2,
-                resource: out_buf.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 3,
-                resource: params.as_entire_binding(),
-            },
-        ],
-    });
-    let mut encoder = gpu.device.create_command_encoder(&Default::default());
-    {
-        let mut pass = encoder.begin_compute_pass(&Default::default());
-        pass.set_pipeline(&pipeline);
-        pass.set_bind_group(0, &bind_group, &[]);
-        let (gx, gy) = gpu.groups_for(n, 256);
-        pass.dispatch_workgroups(gx, gy, 1);
-    }
-    gpu.queue.submit([encoder.finish()]);
-    if let Some(e) = scope.pop().await {
-        return Err(GpuError::Compute(format!("residual_add: {e}")));
-    }
-    gpu.read(&out_buf, n).await
+    let (xb, fb, out) = (
+        gpu.upload("x", x),
+        gpu.upload("f_x", f_x),
+        gpu.output("out", n),
+    );
+    submit(gpu, "residual_add", |e| {
+        record_residual_add(gpu, &pipeline, e, (&xb, &fb), n, &out)
+    })
+    .await?;
+    gpu.read(&out, n).await
 }

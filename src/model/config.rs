@@ -40,6 +40,30 @@ impl Config {
         self.d_model / self.n_head
     }
 
+    /// Checks a step's input before any computation (CPU and GPU alike): at least one token,
+    /// every id inside the vocabulary, and `start + ids.len()` within the context.
+    pub fn check_input(&self, start: usize, ids: &[u32]) -> Result<(), ModelError> {
+        if ids.is_empty() {
+            return Err(ModelError::new(
+                "no tokens to process: the model needs at least one token",
+            ));
+        }
+        if let Some(&bad) = ids.iter().find(|&&id| id as usize >= self.vocab_size) {
+            return Err(ModelError::new(format!(
+                "token id {bad} is outside the vocabulary (0 … {})",
+                self.vocab_size - 1
+            )));
+        }
+        if start + ids.len() > self.n_ctx {
+            return Err(ModelError::new(format!(
+                "the sequence would be {} tokens long, but the model's context holds {}",
+                start + ids.len(),
+                self.n_ctx
+            )));
+        }
+        Ok(())
+    }
+
     /// Checks that the sizes fit together.
     pub fn validate(&self) -> Result<(), ModelError> {
         let positive = [

@@ -33,56 +33,104 @@ pub struct GenerateOptions {
     pub end_token: Option<u32>,
 }
 
-/// A generation run that advances one token at a time (for the step-by-step view). `M` is any
-/// handle to the model: `&Gpt`, or an `Rc<Gpt>` for a run that outlives a borrow.
-pub struct Generator<M: Deref<Target = Gpt>> {
-    model: M,
-    cache: KvCache,
+/// The choosing half of generation, shared by the CPU and GPU models: draws each token from
+/// the model's logits with the seeded sampler and decides when to stop. Whoever runs the model
+/// feeds it the logits and processes the token it returns.
+#[derive(Debug, Clone)]
+pub struct Decoder {
     rng: Rng,
     options: GenerateOptions,
-    /// Logits for the next position `[V]`.
-    next_logits: Vec<f32>,
     generated: Vec<u32>,
     stopped: Option<StopReason>,
 }
 
-impl<M: Deref<Target = Gpt>> Generator<M> {
-    /// Reads the prompt (at least one token, shorter than the context).
-    pub fn new(
-        model: M,
-        prompt: &[u32],
-        options: GenerateOptions,
-    ) -> Result<Generator<M>, ModelError> {
+impl Decoder {
+    /// A decoder for these settings (checked here).
+    pub fn new(options: GenerateOptions) -> Result<Decoder, ModelError> {
         options.sampling.validate().map_err(ModelError::new)?;
-        let mut cache = model.cache();
-        let logits = model.step(&mut cache, prompt, LogitRows::Last, None)?;
-        Ok(Generator {
-            model,
-            cache,
+        Ok(Decoder {
             rng: Rng::new(options.seed),
             stopped: (options.max_new_tokens == 0).then_some(StopReason::MaxNewTokens),
             options,
-            next_logits: logits.data,
             generated: Vec::new(),
         })
     }
 
-    /// Chooses the next token and feeds it back; `None` once stopped.
-    pub fn next_token(&mut self) -> Result<Option<SampleReport>, ModelError> {
+    /// Draws the next token from `logits` `[V]`. Returns the draw, and the token the model must
+    /// process before the next draw — `None` when this draw ended the run (end token, limit,
+    /// or `cached` tokens filling the context of `n_ctx`). `Ok(None)` once stopped.
+    pub fn choose(
+        &mut self,
+        logits: &[f32],
+        cached: usize,
+        n_ctx: usize,
+    ) -> Result<Option<(SampleReport, Option<u32>)>, ModelError> {
         if self.stopped.is_some() {
             return Ok(None);
         }
-        let report = sample(&self.next_logits, &self.options.sampling, &mut self.rng)
-            .map_err(ModelError::new)?;
+        let report =
+            sample(logits, &self.options.sampling, &mut self.rng).map_err(ModelError::new)?;
         let token = report.token;
         self.generated.push(token);
         if Some(token) == self.options.end_token {
             self.stopped = Some(StopReason::EndToken);
         } else if self.generated.len() >= self.options.max_new_tokens {
             self.stopped = Some(StopReason::MaxNewTokens);
-        } else if self.cache.len() >= self.model.config.n_ctx {
+        } else if cached >= n_ctx {
             self.stopped = Some(StopReason::ContextFull);
-        } else {
+        }
+        let feed = self.stopped.is_none().then_some(token);
+        Ok(Some((report, feed)))
+    }
+
+    /// The tokens drawn so far.
+    pub fn generated(&self) -> &[u32] {
+        &self.generated
+    }
+
+    /// Why the run stopped, once it has.
+    pub fn stopped(&self) -> Option<StopReason> {
+        self.stopped
+    }
+}
+
+/// A generation run that advances one token at a time (for the step-by-step view). `M` is any
+/// handle to the model: `&Gpt`, or an `Rc<Gpt>` for a run that outlives a borrow.
+pub struct Generator<M: Deref<Target = Gpt>> {
+    model: M,
+    cache: KvCache,
+    decoder: Decoder,
+    next_logits: Vec<f32>,
+}
+
+impl<M: Deref<Target = Gpt>> Generator<M> {
+    /// Runs the prompt through the model (filling the KV cache) and waits for the first draw.
+    pub fn new(
+        model: M,
+        prompt: &[u32],
+        options: GenerateOptions,
+    ) -> Result<Generator<M>, ModelError> {
+        let decoder = Decoder::new(options)?;
+        let mut cache = model.cache();
+        let logits = model.step(&mut cache, prompt, LogitRows::Last, None)?;
+        Ok(Generator {
+            model,
+            cache,
+            decoder,
+            next_logits: logits.data,
+        })
+    }
+
+    /// Draws one token and, unless the run stops, feeds it to the model. `None` once stopped.
+    pub fn next_token(&mut self) -> Result<Option<SampleReport>, ModelError> {
+        let n_ctx = self.model.config.n_ctx;
+        let Some((report, feed)) =
+            self.decoder
+                .choose(&self.next_logits, self.cache.len(), n_ctx)?
+        else {
+            return Ok(None);
+        };
+        if let Some(token) = feed {
             let logits = self
                 .model
                 .step(&mut self.cache, &[token], LogitRows::Last, None)?;
@@ -91,14 +139,13 @@ impl<M: Deref<Target = Gpt>> Generator<M> {
         Ok(Some(report))
     }
 
-    /// The tokens generated so far.
     pub fn generated(&self) -> &[u32] {
-        &self.generated
+        self.decoder.generated()
     }
 
     /// Why it stopped, once it has.
     pub fn stopped(&self) -> Option<StopReason> {
-        self.stopped
+        self.decoder.stopped()
     }
 
     /// Logits for the next position `[V]`.
@@ -123,7 +170,7 @@ pub fn generate(
     let mut g = Generator::new(model, prompt, options)?;
     while g.next_token()?.is_some() {}
     Ok(Generation {
-        tokens: g.generated,
-        stop: g.stopped.unwrap_or(StopReason::MaxNewTokens),
+        stop: g.stopped().unwrap_or(StopReason::MaxNewTokens),
+        tokens: g.decoder.generated,
     })
 }

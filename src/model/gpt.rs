@@ -159,26 +159,7 @@ impl Gpt {
     }
 
     fn check_input(&self, start: usize, ids: &[u32]) -> Result<(), ModelError> {
-        let c = &self.config;
-        if ids.is_empty() {
-            return Err(ModelError::new(
-                "no tokens to process: the model needs at least one token",
-            ));
-        }
-        if let Some(&bad) = ids.iter().find(|&&id| id as usize >= c.vocab_size) {
-            return Err(ModelError::new(format!(
-                "token id {bad} is outside the vocabulary (0 … {})",
-                c.vocab_size - 1
-            )));
-        }
-        if start + ids.len() > c.n_ctx {
-            return Err(ModelError::new(format!(
-                "the sequence would be {} tokens long, but the model's context holds {}",
-                start + ids.len(),
-                c.n_ctx
-            )));
-        }
-        Ok(())
+        self.config.check_input(start, ids)
     }
 }
 

@@ -1,0 +1,60 @@
+//! Every compute pipeline, built once per device from the WGSL in [`super::shaders`].
+
+use super::context::{Gpu, GpuError};
+use super::shaders;
+
+/// The compiled kernels of the forward pass.
+pub struct Kernels {
+    pub embedding: wgpu::ComputePipeline,
+    pub layer_norm: wgpu::ComputePipeline,
+    pub matmul: wgpu::ComputePipeline,
+    pub matvec: wgpu::ComputePipeline,
+    pub split_qkv: wgpu::ComputePipeline,
+    pub attention_scores: wgpu::ComputePipeline,
+    pub softmax: wgpu::ComputePipeline,
+    pub attention_context: wgpu::ComputePipeline,
+    pub gelu: wgpu::ComputePipeline,
+    pub residual_add: wgpu::ComputePipeline,
+}
+
+impl Kernels {
+    /// Compiles all kernels; a shader the device rejects comes back as an error naming it.
+    pub async fn new(gpu: &Gpu) -> Result<Kernels, GpuError> {
+        Ok(Kernels {
+            embedding: gpu.pipeline("embedding", shaders::EMBEDDING).await?,
+            layer_norm: gpu.pipeline("layernorm", shaders::LAYER_NORM).await?,
+            matmul: gpu.pipeline("matmul", shaders::MATMUL).await?,
+            matvec: gpu.pipeline("matvec", shaders::MATVEC).await?,
+            split_qkv: gpu.pipeline("split_qkv", shaders::SPLIT_QKV).await?,
+            attention_scores: gpu
+                .pipeline("attention_scores", shaders::ATTENTION_SCORES)
+                .await?,
+            softmax: gpu.pipeline("softmax", shaders::SOFTMAX).await?,
+            attention_context: gpu
+                .pipeline("attention_context", shaders::ATTENTION_CONTEXT)
+                .await?,
+            gelu: gpu.pipeline("gelu", shaders::GELU).await?,
+            residual_add: gpu.pipeline("residual_add", shaders::RESIDUAL_ADD).await?,
+        })
+    }
+}
+
+/// Runs `record` into a fresh encoder, submits it, and turns validation and out-of-memory
+/// errors into [`GpuError::Compute`] naming `what`.
+pub async fn submit(
+    gpu: &Gpu,
+    what: &str,
+    record: impl FnOnce(&mut wgpu::CommandEncoder),
+) -> Result<(), GpuError> {
+    let memory = gpu.device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
+    let validation = gpu.device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let mut encoder = gpu.device.create_command_encoder(&Default::default());
+    record(&mut encoder);
+    gpu.queue.submit([encoder.finish()]);
+    let invalid = validation.pop().await;
+    let oom = memory.pop().await;
+    match (invalid, oom) {
+        (None, None) => Ok(()),
+        (Some(e), _) | (None, Some(e)) => Err(GpuError::Compute(format!("{what}: {e}"))),
+    }
+}
