@@ -52,3 +52,37 @@ fn routes_parse_the_same_in_wasm() {
         "König 👑"
     );
 }
+
+// ---- Every kernel and the whole forward pass against the CPU reference, in the browser -------
+
+mod gpu_checks;
+
+#[wasm_bindgen_test]
+async fn matmul_and_matvec_match_the_cpu_on_odd_shapes_and_chunks() {
+    gpu_checks::matmul_and_matvec_match_the_cpu_on_odd_shapes_and_chunks(&gpu().await).await;
+}
+
+#[wasm_bindgen_test]
+async fn embedding_layernorm_gelu_and_softmax_match_the_cpu() {
+    gpu_checks::embedding_layernorm_gelu_and_softmax_match_the_cpu(&gpu().await).await;
+}
+
+#[wasm_bindgen_test]
+async fn attention_matches_the_cpu_with_and_without_a_cache() {
+    gpu_checks::attention_matches_the_cpu_with_and_without_a_cache(&gpu().await).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_whole_forward_pass_matches_the_cpu_trace() {
+    gpu_checks::the_whole_forward_pass_matches_the_cpu_trace(&gpu().await).await;
+}
+
+#[wasm_bindgen_test]
+async fn generation_on_the_gpu_gives_the_cpu_tokens_for_a_seed() {
+    gpu_checks::generation_on_the_gpu_gives_the_cpu_tokens_for_a_seed(&gpu().await).await;
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_is_an_error_not_a_panic() {
+    gpu_checks::bad_input_is_an_error_not_a_panic(&gpu().await).await;
+}

@@ -171,8 +171,10 @@ impl Gpu {
     /// The most f32 values one buffer may hold and bind (the adapter's storage-binding and
     /// buffer-size limits).
     pub fn max_binding_floats(&self) -> usize {
-        let bytes =
-            u64::from(self.limits.max_storage_buffer_binding_size).min(self.limits.max_buffer_size);
+        let bytes = self
+            .limits
+            .max_storage_buffer_binding_size
+            .min(self.limits.max_buffer_size);
         (bytes / 4) as usize
     }
 
