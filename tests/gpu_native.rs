@@ -85,3 +85,8 @@ fn generation_on_the_gpu_gives_the_cpu_tokens_for_a_seed() {
 fn bad_input_is_an_error_not_a_panic() {
     pollster::block_on(gpu_checks::bad_input_is_an_error_not_a_panic(&gpu()));
 }
+
+#[test]
+fn a_lost_device_is_an_error_not_a_panic() {
+    pollster::block_on(gpu_checks::a_lost_device_is_an_error_not_a_panic(&gpu()));
+}

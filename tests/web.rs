@@ -86,3 +86,8 @@ async fn generation_on_the_gpu_gives_the_cpu_tokens_for_a_seed() {
 async fn bad_input_is_an_error_not_a_panic() {
     gpu_checks::bad_input_is_an_error_not_a_panic(&gpu().await).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_lost_device_is_an_error_not_a_panic() {
+    gpu_checks::a_lost_device_is_an_error_not_a_panic(&gpu().await).await;
+}

@@ -83,6 +83,8 @@ pub struct Gpu {
     pub queue: wgpu::Queue,
     pub adapter: AdapterSummary,
     pub limits: wgpu::Limits,
+    /// Set by wgpu when the device is lost; every later operation fails early.
+    lost: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Gpu {
@@ -120,39 +122,62 @@ impl Gpu {
         device.on_uncaptured_error(std::sync::Arc::new(|e: wgpu::Error| {
             log_error(&format!("uncaptured GPU error: {e}"));
         }));
+        let lost = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = lost.clone();
+        device.set_device_lost_callback(move |reason, message| {
+            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            log_error(&format!("the GPU device was lost ({reason:?}): {message}"));
+        });
         Ok(Gpu {
             device,
             queue,
             adapter: summary,
             limits,
+            lost,
         })
+    }
+
+    /// A buffer of `bytes` with `usage`, filled through the queue. (Unlike wgpu's
+    /// `create_buffer_init`, this never panics on a lost device: the error surfaces at the
+    /// next submission.)
+    fn buffer_with(&self, label: &str, bytes: &[u8], usage: wgpu::BufferUsages) -> wgpu::Buffer {
+        let size = (bytes.len().max(4) as u64).next_multiple_of(4);
+        let buffer = self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size,
+            usage: usage | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        if !bytes.is_empty() {
+            self.queue.write_buffer(&buffer, 0, bytes);
+        }
+        buffer
+    }
+
+    /// Whether the device was lost (destroyed, reset by the driver, …).
+    pub fn is_lost(&self) -> bool {
+        self.lost.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A storage buffer holding `data`, readable by kernels and copyable.
     pub fn upload(&self, label: &str, data: &[f32]) -> wgpu::Buffer {
-        use wgpu::util::DeviceExt;
         // A zero-sized binding is invalid; keep one element so empty inputs still bind.
         let contents: &[f32] = if data.is_empty() { &[0.0] } else { data };
-        self.device
-            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                label: Some(label),
-                contents: bytemuck::cast_slice(contents),
-                usage: wgpu::BufferUsages::STORAGE
-                    | wgpu::BufferUsages::COPY_SRC
-                    | wgpu::BufferUsages::COPY_DST,
-            })
+        self.buffer_with(
+            label,
+            bytemuck::cast_slice(contents),
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+        )
     }
 
     /// A storage buffer holding `u32` values (token ids).
     pub fn upload_u32(&self, label: &str, data: &[u32]) -> wgpu::Buffer {
-        use wgpu::util::DeviceExt;
         let contents: &[u32] = if data.is_empty() { &[0] } else { data };
-        self.device
-            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                label: Some(label),
-                contents: bytemuck::cast_slice(contents),
-                usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
-            })
+        self.buffer_with(
+            label,
+            bytemuck::cast_slice(contents),
+            wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+        )
     }
 
     /// A zeroed storage buffer of `len` f32 values that kernels write and read, and that can be
@@ -191,15 +216,11 @@ impl Gpu {
         // Uniform blocks are sized in multiples of 16 bytes.
         let mut words = params.to_vec();
         words.resize(params.len().div_ceil(4).max(1) * 4, 0);
-        let uniform = {
-            use wgpu::util::DeviceExt;
-            self.device
-                .create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                    label: Some("params"),
-                    contents: bytemuck::cast_slice(&words),
-                    usage: wgpu::BufferUsages::UNIFORM,
-                })
-        };
+        let uniform = self.buffer_with(
+            "params",
+            bytemuck::cast_slice(&words),
+            wgpu::BufferUsages::UNIFORM,
+        );
         let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
             .iter()
             .enumerate()
@@ -228,6 +249,9 @@ impl Gpu {
         &self,
         parts: &[(&wgpu::Buffer, usize)],
     ) -> Result<Vec<Vec<f32>>, GpuError> {
+        if self.is_lost() {
+            return Err(GpuError::Compute("the GPU device was lost".into()));
+        }
         let total: usize = parts.iter().map(|(_, n)| n.max(&1)).sum();
         let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("read-back"),
@@ -275,13 +299,11 @@ impl Gpu {
 
     /// A uniform buffer holding a plain-old-data parameter block.
     pub fn uniform<T: bytemuck::Pod>(&self, label: &str, value: &T) -> wgpu::Buffer {
-        use wgpu::util::DeviceExt;
-        self.device
-            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                label: Some(label),
-                contents: bytemuck::bytes_of(value),
-                usage: wgpu::BufferUsages::UNIFORM,
-            })
+        self.buffer_with(
+            label,
+            bytemuck::bytes_of(value),
+            wgpu::BufferUsages::UNIFORM,
+        )
     }
 
     /// An uninitialised storage buffer of `len` f32 values for kernel output.

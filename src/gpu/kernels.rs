@@ -46,6 +46,11 @@ pub async fn submit(
     what: &str,
     record: impl FnOnce(&mut wgpu::CommandEncoder),
 ) -> Result<(), GpuError> {
+    if gpu.is_lost() {
+        return Err(GpuError::Compute(format!(
+            "{what}: the GPU device was lost"
+        )));
+    }
     let memory = gpu.device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
     let validation = gpu.device.push_error_scope(wgpu::ErrorFilter::Validation);
     let mut encoder = gpu.device.create_command_encoder(&Default::default());

@@ -64,6 +64,20 @@ messages! {
             "This graphics card is emulated in software on the CPU: it computes correctly, but \
              slowly.",),
     StatusCpu => ("Rechnet auf der CPU", "Computing on the CPU"),
+    StatusGpuAvailable => (
+        "Das Modell läuft als WebAssembly auf dem Prozessor. WebGPU ist auch da ({adapter}); du kannst umschalten.",
+        "The model runs as WebAssembly on the processor. WebGPU is available too ({adapter}); you can switch.",
+    ),
+    ComputeLabel => ("Rechnen mit", "Compute with"),
+    ComputeCpu => ("CPU", "CPU"),
+    ComputeGpu => ("WebGPU", "WebGPU"),
+    ComputingGpu => ("Rechnet auf der Grafikkarte …", "Computing on the graphics card …"),
+    GpuFailedNotice => (
+        "Die Grafikkarte hat aufgegeben. Lupe rechnet jetzt auf der CPU weiter; dein Text und deine Auswahl bleiben.",
+        "The graphics card gave up. Lupe now computes on the CPU; your text and your choices stay.",
+    ),
+    ComputedOnCpu => ("Berechnet auf der CPU (WebAssembly)", "Computed on the CPU (WebAssembly)"),
+    ComputedOnGpu => ("Berechnet auf der Grafikkarte (WebGPU)", "Computed on the graphics card (WebGPU)"),
     CpuNoApi => ("Dieser Browser bietet kein WebGPU an. Alles funktioniert trotzdem: Das Modell läuft \
              als WebAssembly auf dem Prozessor, grosse Modelle rechnen nur langsamer.",
             "This browser offers no WebGPU. Everything still works: the model runs as WebAssembly \
@@ -426,6 +440,8 @@ impl Msg {
         matches!(
             self,
             Msg::AppName
+                | Msg::ComputeCpu
+                | Msg::ComputeGpu
                 | Msg::ModelGpt2
                 | Msg::Gpt2ProgressUnknown
                 | Msg::ThemeAuto

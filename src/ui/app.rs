@@ -16,9 +16,11 @@ use super::fetch;
 use super::header::Header;
 use super::nav::Nav;
 use super::prefs;
+use super::prefs::Compute;
 use super::state::{Action, AppState, Pending};
 use super::status::StatusLine;
 use crate::chapters::Chapter;
+use crate::gpu::{Gpu, GpuError, GpuModel};
 use crate::i18n::{Msg, tr};
 use crate::model::LogitRows;
 use crate::route::{self, ViewState};
@@ -73,37 +75,56 @@ pub fn app() -> Html {
                 super::offline::register_service_worker().await;
             });
             wasm_bindgen_futures::spawn_local(async move {
-                let (backend, _gpu) = crate::gpu::probe().await;
-                dispatch.emit(Action::BackendReady(backend));
+                let (backend, gpu) = crate::gpu::probe().await;
+                dispatch.emit(Action::BackendReady(backend, gpu.map(Rc::new)));
             });
         });
     }
 
-    // A large model's forward pass runs one layer at a time, letting the page draw between
-    // layers; a newer prompt makes an older pass stop at its next layer.
+    // Deferred forward passes: a large model's runs one layer at a time on the CPU, letting the
+    // page draw between layers; on the graphics card the model is uploaded once and each pass
+    // is one submission. A newer prompt makes an older CPU pass stop at its next layer; an older
+    // result that arrives late is ignored by the reducer.
     {
         let runs = use_mut_ref(|| 0u64);
+        let uploaded = use_mut_ref(GpuModels::default);
         let loaded = state.loaded();
         let key = (
             state.prompt.clone(),
             state.model,
             loaded.as_ref().map(|l| Rc::as_ptr(l) as usize),
-            state.pending.is_some(),
+            state.pending.map(|p| p.on_gpu),
         );
-        let (dispatch, analysis) = (dispatch.clone(), state.analysis.clone());
+        let (dispatch, analysis, gpu) =
+            (dispatch.clone(), state.analysis.clone(), state.gpu.clone());
         use_effect_with(key, move |(prompt, model, _, pending)| {
             *runs.borrow_mut() += 1;
-            if let (true, Some(l), Some(a)) = (*pending, loaded, analysis) {
-                let (run, prompt, model) = (*runs.borrow(), prompt.clone(), *model);
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(done) =
-                        trace_in_steps(&l, &a, &prompt, model, &dispatch, || *runs.borrow() == run)
-                            .await
-                    {
-                        dispatch.emit(Action::AnalysisDone(prompt, model, Rc::new(done)));
+            let (Some(on_gpu), Some(l), Some(a)) = (*pending, loaded, analysis) else {
+                return;
+            };
+            let (run, prompt, model) = (*runs.borrow(), prompt.clone(), *model);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match gpu.filter(|_| on_gpu) {
+                    Some(gpu) => trace_on_gpu(&gpu, &uploaded, &l, &a)
+                        .await
+                        .map(|t| Some((t, Compute::Gpu))),
+                    None => Ok(trace_in_steps(&l, &a, &prompt, model, &dispatch, || {
+                        *runs.borrow() == run
+                    })
+                    .await
+                    .map(|t| (t, Compute::Cpu))),
+                };
+                match result {
+                    Ok(Some((done, on))) => {
+                        dispatch.emit(Action::AnalysisDone(prompt, model, Rc::new(done), on))
                     }
-                });
-            }
+                    Ok(None) => {}
+                    Err(e) => {
+                        uploaded.borrow_mut().clear();
+                        dispatch.emit(Action::GpuFailed(e.to_string()));
+                    }
+                }
+            });
         });
     }
 
@@ -193,7 +214,7 @@ pub fn app() -> Html {
         <ContextProvider<AppHandle> context={handle}>
             <a class="skip-link" href="#main" onclick={on_skip}>{ tr(lang, Msg::SkipToContent) }</a>
             <Header />
-            <StatusLine lang={lang} backend={state.backend.clone()} />
+            <StatusLine />
             <div class="layout">
                 <Nav lang={lang} current={state.chapter} hrefs={Chapter::ALL.map(|c| state.hash_for(c)).to_vec()} />
                 <main id="main" class="content">
@@ -205,6 +226,36 @@ pub fn app() -> Html {
             </footer>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Models uploaded to the graphics card, by the address of their [`Loaded`].
+type GpuModels = std::collections::HashMap<usize, Rc<GpuModel>>;
+
+/// The traced pass for an analysis on the graphics card, uploading the model the first time.
+async fn trace_on_gpu(
+    gpu: &Gpu,
+    uploaded: &std::cell::RefCell<GpuModels>,
+    loaded: &Rc<Loaded>,
+    analysis: &Analysis,
+) -> Result<Analysis, GpuError> {
+    let key = Rc::as_ptr(loaded) as usize;
+    let existing = uploaded.borrow().get(&key).cloned();
+    let model = match existing {
+        Some(m) => m,
+        None => {
+            let m = Rc::new(GpuModel::upload(gpu, &loaded.model).await?);
+            uploaded.borrow_mut().insert(key, m.clone());
+            m
+        }
+    };
+    let trace = model.forward_traced(gpu, &analysis.ids).await?;
+    Ok(Analysis {
+        prompt: analysis.prompt.clone(),
+        encoding: analysis.encoding.clone(),
+        ids: analysis.ids.clone(),
+        cut: analysis.cut,
+        trace: Some(trace),
+    })
 }
 
 /// Runs the traced pass for an analysis layer by layer, pausing after each so the page stays
@@ -236,6 +287,7 @@ async fn trace_in_steps(
             Pending {
                 layers_done: pass.layers_run(),
                 layers,
+                on_gpu: false,
             },
         ));
         TimeoutFuture::new(0).await;

@@ -76,3 +76,34 @@ pub fn initial_theme() -> Theme {
 pub fn store_theme(theme: Theme) {
     let _ = LocalStorage::set(THEME_KEY, theme.code());
 }
+
+const COMPUTE_KEY: &str = "lupe.compute";
+
+/// Where the model computes: the CPU (WebAssembly) or the graphics card (WebGPU).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compute {
+    Cpu,
+    Gpu,
+}
+
+impl Compute {
+    pub fn code(self) -> &'static str {
+        match self {
+            Compute::Cpu => "cpu",
+            Compute::Gpu => "gpu",
+        }
+    }
+}
+
+/// The user's stored choice, if any (the app's default depends on the adapter found).
+pub fn stored_compute() -> Option<Compute> {
+    match LocalStorage::get::<String>(COMPUTE_KEY).ok()?.as_str() {
+        "cpu" => Some(Compute::Cpu),
+        "gpu" => Some(Compute::Gpu),
+        _ => None,
+    }
+}
+
+pub fn store_compute(c: Compute) {
+    let _ = LocalStorage::set(COMPUTE_KEY, c.code());
+}

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::context::use_app;
 use super::models::{ModelPanel, technical};
+use super::prefs::Compute;
 use super::state::{Action, Slot};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::ModelId;
@@ -65,6 +66,9 @@ pub fn prompt_bar() -> Html {
                 ("n", &a.encoding.ids.len().to_string()), ("max", &l.model.config.n_ctx.to_string()), ("cut", &a.cut.to_string())]) }</p>
         },
         _ => match app.pending {
+            Some(p) if p.on_gpu => html! {
+                <p class="prompt-status" role="status" data-testid="computing"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::ComputingGpu) }</p>
+            },
             Some(p) => html! {
                 <div class="prompt-status computing" role="status" data-testid="computing">
                     <progress max={p.layers.to_string()} value={p.layers_done.to_string()} aria-hidden="true" />
@@ -121,6 +125,11 @@ pub fn prompt_bar() -> Html {
                 }) }
             </div>
             { status }
+            if app.analysis.as_ref().is_some_and(|a| a.trace.is_some()) {
+                <p class="computed-on meta" data-testid="computed-on" data-compute={app.analysis_on.code()}>
+                    { tr(lang, if app.analysis_on == Compute::Gpu { Msg::ComputedOnGpu } else { Msg::ComputedOnCpu }) }
+                </p>
+            }
             if open_models { <ModelPanel /> }
         </section>
     }

@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::prefs::Theme;
+use super::prefs::{Compute, Theme, store_compute, stored_compute};
 use crate::chapters::Chapter;
-use crate::gpu::Backend;
+use crate::gpu::{Backend, Gpu};
 use crate::i18n::{Lang, Msg, tr};
 use crate::route::{self, RouteNotice, ViewState};
 use crate::sampling::Sampling;
@@ -42,11 +42,13 @@ pub struct Progress {
     pub total: Option<f64>,
 }
 
-/// A forward pass of a large model in progress (layers done of all).
+/// A forward pass in progress: a large model's layers done of all on the CPU, or a pass on the
+/// graphics card (`on_gpu`, one submission).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pending {
     pub layers_done: usize,
     pub layers: usize,
+    pub on_gpu: bool,
 }
 
 #[derive(Clone)]
@@ -67,6 +69,14 @@ pub struct AppState {
     pub sampling: Sampling,
     pub seed: u64,
     pub backend: BackendStatus,
+    /// The open graphics card, when the probe found a working one.
+    pub gpu: Option<Rc<Gpu>>,
+    /// Where the model computes now (the user may switch; a GPU failure switches to the CPU).
+    pub compute: Compute,
+    /// Where the analysis on screen was computed.
+    pub analysis_on: Compute,
+    /// Why the page left the graphics card during this visit, if it did.
+    pub gpu_failure: Option<String>,
     pub notice: Option<RouteNotice>,
     /// One slot per model, in [`ModelId::ALL`] order.
     slots: [Slot; 4],
@@ -123,6 +133,10 @@ impl AppState {
             sampling: DEFAULT_SAMPLING,
             seed: DEFAULT_SEED,
             backend: BackendStatus::Checking,
+            gpu: None,
+            compute: Compute::Cpu,
+            analysis_on: Compute::Cpu,
+            gpu_failure: None,
             notice: None,
             slots: [Slot::Loading, Slot::Loading, Slot::Absent, Slot::Absent],
             local_name: None,
@@ -214,17 +228,20 @@ impl AppState {
     /// now, and the forward pass in steps (the app runs it and sends `AnalysisDone`).
     fn reanalyse(&mut self) {
         self.pending = None;
+        let on_gpu = self.compute == Compute::Gpu && self.gpu.is_some();
         self.analysis = self.loaded().map(|l| {
-            if l.is_large() {
+            if l.is_large() || on_gpu {
                 let a = tokenize(&l, &self.prompt);
                 if !a.ids.is_empty() {
                     self.pending = Some(Pending {
                         layers_done: 0,
                         layers: l.model.config.n_layer,
+                        on_gpu,
                     });
                 }
                 Rc::new(a)
             } else {
+                self.analysis_on = Compute::Cpu;
                 Rc::new(analyse(&l, &self.prompt))
             }
         });
@@ -254,7 +271,13 @@ pub enum Action {
     SetStep(Option<usize>),
     SetSampling(Sampling),
     SetSeed(u64),
-    BackendReady(Backend),
+    /// The start-up probe finished, with the open device when it found a working GPU.
+    BackendReady(Backend, Option<Rc<Gpu>>),
+    /// The user chose where to compute.
+    SetCompute(Compute),
+    /// A GPU computation failed (device lost, out of memory, …): back to the CPU, with a
+    /// notice; the prompt and the view stay.
+    GpuFailed(String),
     /// GPT-2's or own files are arriving (`None`: started, or being prepared).
     ModelProgress(ModelId, Option<Progress>),
     /// A model finished loading (or failed). GPT-2 and own files become the selected model;
@@ -264,8 +287,8 @@ pub enum Action {
     LocalNamed(String),
     /// A large model's forward pass advanced by a layer.
     AnalysisProgress(String, ModelId, Pending),
-    /// A large model's traced pass for `prompt` is done.
-    AnalysisDone(String, ModelId, Rc<Analysis>),
+    /// A deferred traced pass for `prompt` is done (a large model's, or one on the GPU).
+    AnalysisDone(String, ModelId, Rc<Analysis>, Compute),
     DismissNotice,
 }
 
@@ -316,7 +339,37 @@ impl Reducible for AppState {
                 next.seed = s;
                 next.step = None;
             }
-            Action::BackendReady(backend) => next.backend = BackendStatus::Ready(backend),
+            Action::BackendReady(backend, gpu) => {
+                // A real graphics card computes by default; a software one (SwiftShader,
+                // llvmpipe) is slower than the CPU path, so it waits until the user asks.
+                let hardware =
+                    matches!(&backend, Backend::Gpu { adapter, .. } if !adapter.is_software());
+                next.compute = match (gpu.is_some(), stored_compute()) {
+                    (false, _) => Compute::Cpu,
+                    (true, Some(c)) => c,
+                    (true, None) if hardware => Compute::Gpu,
+                    (true, None) => Compute::Cpu,
+                };
+                next.gpu = gpu;
+                next.backend = BackendStatus::Ready(backend);
+                if next.compute == Compute::Gpu {
+                    next.reanalyse();
+                }
+                return Rc::new(next);
+            }
+            Action::SetCompute(c) => {
+                next.compute = if next.gpu.is_some() { c } else { Compute::Cpu };
+                store_compute(next.compute);
+                next.reanalyse();
+                return Rc::new(next);
+            }
+            Action::GpuFailed(why) => {
+                next.compute = Compute::Cpu;
+                next.gpu = None;
+                next.gpu_failure = Some(why);
+                next.reanalyse();
+                return Rc::new(next);
+            }
             Action::ModelProgress(m, p) => {
                 next.busy = Some((m, p));
                 if p.is_none() {
@@ -362,9 +415,11 @@ impl Reducible for AppState {
                 }
                 return Rc::new(next);
             }
-            Action::AnalysisDone(prompt, m, a) => {
-                if prompt == next.prompt && m == next.model {
+            Action::AnalysisDone(prompt, m, a, on) => {
+                let wanted_gpu = next.pending.is_some_and(|p| p.on_gpu);
+                if prompt == next.prompt && m == next.model && wanted_gpu == (on == Compute::Gpu) {
                     next.analysis = Some(a);
+                    next.analysis_on = on;
                     next.pending = None;
                 }
                 return Rc::new(next);

@@ -344,3 +344,17 @@ pub async fn bad_input_is_an_error_not_a_panic(gpu: &Gpu) {
         assert!(err.to_string().contains(what), "{err}");
     }
 }
+
+/// A device that is lost mid-way (driver reset, tab in the background too long) makes the next
+/// pass fail with an error the page can act on (falling back to the CPU), never a panic.
+pub async fn a_lost_device_is_an_error_not_a_panic(gpu: &Gpu) {
+    let model = tiny();
+    let g = GpuModel::upload(gpu, &model).await.unwrap();
+    assert!(g.forward(gpu, &[1, 2, 3], LogitRows::Last).await.is_ok());
+    gpu.device.destroy();
+    let err = g
+        .forward(gpu, &[1, 2, 3], LogitRows::Last)
+        .await
+        .unwrap_err();
+    assert!(!err.to_string().is_empty());
+}

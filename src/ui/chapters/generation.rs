@@ -189,6 +189,7 @@ pub fn generation_chapter() -> Html {
             <section class="panel" aria-labelledby="gen-title">
                 <h2 id="gen-title">{ tr(lang, Msg::GenTitle) }</h2>
                 <p>{ tr(lang, Msg::GenExplain) }</p>
+                <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
                 <p class="meta">{ trf(lang, Msg::GenSettings, &[("s", &describe(lang, &app.sampling))]) }</p>
                 <label class="slider"><span>{ trf(lang, Msg::GenMax, &[("n", &max_new.to_string())]) }</span>
                     <input type="range" min="1" max="64" step="1" value={max_new.to_string()} oninput={on_max} data-testid="max-new" /></label>

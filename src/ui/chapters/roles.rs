@@ -149,6 +149,7 @@ pub fn roles_chapter() -> Html {
             <section class="panel" aria-labelledby="role-compare">
                 <h2 id="role-compare">{ tr(lang, Msg::RoleCompareTitle) }</h2>
                 <p>{ tr(lang, Msg::RoleCompareExplain) }</p>
+                <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
                 <div class="two-col">
                     <div class="answer" data-testid="answer-chat">
                         <h3>{ tr(lang, Msg::ModelChat) }</h3>
