@@ -4,13 +4,13 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training
+#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training gpu
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training)
+[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
@@ -57,6 +57,28 @@ for b in "${benches[@]}"; do
             echo '{"type":"commonjs"}' > target/bench/wasm/package.json
             PYREF="$venv/bin/python" node tests/bench/training.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training)" >&2; exit 2 ;;
+        gpu)
+            # Lupe's WebGPU path in headless Chromium; the peer is onnxruntime-web running the
+            # model benchmark's weights exported to ONNX by transformers.
+            venv=target/bench/pyref
+            [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+            "$venv/bin/python" -c 'import torch, transformers, onnx, onnxscript' 2>/dev/null \
+                || "$venv/bin/pip" install -q torch transformers safetensors onnx onnxscript
+            if [ ! -f target/bench/models/gpt2-124m/model.safetensors ]; then
+                cargo build --release --example bench_model
+                target/release/examples/bench_model target/bench/models >/dev/null
+            fi
+            cargo build --release --target wasm32-unknown-unknown --example gpu_wasm
+            wasm-bindgen --target web --out-dir target/bench/gpu-web \
+                target/wasm32-unknown-unknown/release/examples/gpu_wasm.wasm
+            "$venv/bin/python" tests/bench/export_onnx.py target/bench/models target/bench/gpu-web
+            if [ ! -f target/bench/ort/node_modules/onnxruntime-web/package.json ]; then
+                mkdir -p target/bench/ort
+                echo '{"private": true}' > target/bench/ort/package.json
+                (cd target/bench/ort && npm install --no-audit --no-fund onnxruntime-web@1.30.0)
+            fi
+            node tests/bench/gpu.mjs
+            ;;
+        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training gpu)" >&2; exit 2 ;;
     esac
 done

@@ -11,7 +11,7 @@
 //   binding 4  stats  : [n × 2]     μ and σ² per row (write, for the visualizer)
 //   binding 5  params : n, d, ε (f32 bits)
 //
-// 256 invocations per row sum strided slices, then a tree reduction in workgroup memory.
+// 64 invocations per row sum strided slices, then a tree reduction in workgroup memory.
 // CPU reference: src/model/layernorm.rs
 
 struct Params {
@@ -27,8 +27,8 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> stats: array<f32>;
 @group(0) @binding(5) var<uniform> params: Params;
 
-const WG: u32 = 256u;
-var<workgroup> partial: array<f32, 256>;
+const WG: u32 = 64u;
+var<workgroup> partial: array<f32, 64>;
 
 // Sum of `partial` over the workgroup, left in partial[0].
 fn reduce_sum(t: u32) {
@@ -46,7 +46,7 @@ fn reduce_sum(t: u32) {
     workgroupBarrier();
 }
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(64)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,

@@ -11,9 +11,10 @@
 //   binding 3  y      : [≥ offset + m] (write)
 //   binding 4  params : K, m, offset, has_bias
 //
-// One workgroup of 64 per output: the invocations read consecutive weights of that output's
-// row (coalesced), then add their partial sums in workgroup memory. Workgroups fold into y past
-// the adapter's x limit.
+// A workgroup of 64 computes 16 outputs, 4 invocations per output: lane l of an output sums
+// the weights k ≡ l (mod 4) of its row (neighbouring lanes read neighbouring weights), then the
+// four partial sums meet in workgroup memory after a single barrier. Workgroups fold into y
+// past the adapter's x limit.
 // CPU reference: src/model/matrix.rs (linear with one row)
 
 struct Params {
@@ -29,7 +30,8 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-const WG: u32 = 64u;
+const ROWS: u32 = 16u;   // outputs per workgroup
+const LANES: u32 = 4u;   // invocations per output
 var<workgroup> partial: array<f32, 64>;
 
 @compute @workgroup_size(64)
@@ -38,32 +40,22 @@ fn main(
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) t: u32,
 ) {
-    let c = wid.x + wid.y * groups.x;
-    if (c >= params.m) {
-        return;
-    }
-    let base = c * params.k;
+    let c = (wid.x + wid.y * groups.x) * ROWS + t / LANES;
+    let lane = t % LANES;
     var s = 0.0;
-    for (var k = t; k < params.k; k = k + WG) {
-        s = s + x[k] * w[base + k];
+    if (c < params.m) {
+        let base = c * params.k;
+        for (var k = lane; k < params.k; k = k + LANES) {
+            s = s + x[k] * w[base + k];
+        }
     }
     partial[t] = s;
-    var stride = WG / 2u;
-    loop {
-        if (stride == 0u) {
-            break;
-        }
-        workgroupBarrier();
-        if (t < stride) {
-            partial[t] = partial[t] + partial[t + stride];
-        }
-        stride = stride / 2u;
-    }
-    if (t == 0u) {
+    workgroupBarrier();
+    if (lane == 0u && c < params.m) {
         var b = 0.0;
         if (params.has_bias != 0u) {
             b = bias[params.offset + c];
         }
-        y[params.offset + c] = partial[0] + b;
+        y[params.offset + c] = partial[t] + partial[t + 1u] + partial[t + 2u] + partial[t + 3u] + b;
     }
 }

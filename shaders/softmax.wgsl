@@ -9,7 +9,7 @@
 //   binding 1  p      : [rows × len]   probabilities (write)
 //   binding 2  params : rows, len, causal (0/1), start, n, τ (f32 bits)
 //
-// One workgroup of 256 per row: max, then the sum of exponentials, each a tree reduction in
+// One workgroup of 64 per row: max, then the sum of exponentials, each a tree reduction in
 // workgroup memory; subtracting the maximum keeps exp from overflowing.
 // CPU reference: src/model/softmax.rs
 
@@ -26,10 +26,10 @@ struct Params {
 @group(0) @binding(1) var<storage, read_write> p: array<f32>;
 @group(0) @binding(2) var<uniform> params: Params;
 
-const WG: u32 = 256u;
-var<workgroup> partial: array<f32, 256>;
+const WG: u32 = 64u;
+var<workgroup> partial: array<f32, 64>;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(64)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,

@@ -90,3 +90,10 @@ fn bad_input_is_an_error_not_a_panic() {
 fn a_lost_device_is_an_error_not_a_panic() {
     pollster::block_on(gpu_checks::a_lost_device_is_an_error_not_a_panic(&gpu()));
 }
+
+#[test]
+fn a_profile_times_every_kernel_of_a_forward_pass() {
+    pollster::block_on(gpu_checks::a_profile_times_every_kernel_of_a_forward_pass(
+        &gpu(),
+    ));
+}

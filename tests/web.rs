@@ -91,3 +91,8 @@ async fn bad_input_is_an_error_not_a_panic() {
 async fn a_lost_device_is_an_error_not_a_panic() {
     gpu_checks::a_lost_device_is_an_error_not_a_panic(&gpu().await).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_profile_times_every_kernel_of_a_forward_pass() {
+    gpu_checks::a_profile_times_every_kernel_of_a_forward_pass(&gpu().await).await;
+}

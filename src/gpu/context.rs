@@ -85,6 +85,16 @@ pub struct Gpu {
     pub limits: wgpu::Limits,
     /// Set by wgpu when the device is lost; every later operation fails early.
     lost: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Whether the device was opened with timestamp queries (for [`super::profile`]).
+    pub(super) timestamps: bool,
+    /// The running kernel-time measurement, if one was started.
+    pub(super) profile: std::sync::Mutex<Option<super::profile::Profile>>,
+}
+
+/// A compiled compute pipeline with the name of its WGSL file (for errors and profiles).
+pub struct Kernel {
+    pub name: &'static str,
+    pub pipeline: wgpu::ComputePipeline,
 }
 
 impl Gpu {
@@ -109,9 +119,16 @@ impl Gpu {
                 .unwrap_or_else(|| "WebGPU adapter".to_string());
         }
         let limits = adapter.limits();
+        // Timestamp queries only serve the kernel benchmark; ask for them where offered.
+        let timestamps = adapter.features().contains(wgpu::Features::TIMESTAMP_QUERY);
         let (device, queue) = adapter
             .request_device(&wgpu::DeviceDescriptor {
                 label: Some("lupe"),
+                required_features: if timestamps {
+                    wgpu::Features::TIMESTAMP_QUERY
+                } else {
+                    wgpu::Features::empty()
+                },
                 required_limits: limits.clone(),
                 ..Default::default()
             })
@@ -134,6 +151,8 @@ impl Gpu {
             adapter: summary,
             limits,
             lost,
+            timestamps,
+            profile: std::sync::Mutex::new(None),
         })
     }
 
@@ -208,7 +227,7 @@ impl Gpu {
     pub fn record(
         &self,
         encoder: &mut wgpu::CommandEncoder,
-        pipeline: &wgpu::ComputePipeline,
+        kernel: &Kernel,
         buffers: &[&wgpu::Buffer],
         params: &[u32],
         groups: (u32, u32),
@@ -235,11 +254,21 @@ impl Gpu {
         });
         let bind_group = self.device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: None,
-            layout: &pipeline.get_bind_group_layout(0),
+            layout: &kernel.pipeline.get_bind_group_layout(0),
             entries: &entries,
         });
-        let mut pass = encoder.begin_compute_pass(&Default::default());
-        pass.set_pipeline(pipeline);
+        let timestamp_writes = self.profile_pass(kernel.name);
+        let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+            label: Some(kernel.name),
+            timestamp_writes: timestamp_writes.as_ref().map(|(set, i)| {
+                wgpu::ComputePassTimestampWrites {
+                    query_set: set,
+                    beginning_of_pass_write_index: Some(*i),
+                    end_of_pass_write_index: Some(*i + 1),
+                }
+            }),
+        });
+        pass.set_pipeline(&kernel.pipeline);
         pass.set_bind_group(0, &bind_group, &[]);
         pass.dispatch_workgroups(groups.0, groups.1, 1);
     }
@@ -318,11 +347,7 @@ impl Gpu {
 
     /// Builds a compute pipeline from WGSL source (entry point `main`, layout from the shader).
     /// Shader errors come back as [`GpuError::Compute`].
-    pub async fn pipeline(
-        &self,
-        label: &str,
-        wgsl: &str,
-    ) -> Result<wgpu::ComputePipeline, GpuError> {
+    pub async fn pipeline(&self, label: &'static str, wgsl: &str) -> Result<Kernel, GpuError> {
         let scope = self.device.push_error_scope(wgpu::ErrorFilter::Validation);
         let module = self
             .device
@@ -341,7 +366,10 @@ impl Gpu {
                 cache: None,
             });
         match scope.pop().await {
-            None => Ok(pipeline),
+            None => Ok(Kernel {
+                name: label,
+                pipeline,
+            }),
             Some(e) => Err(GpuError::Compute(format!("{label}: {e}"))),
         }
     }

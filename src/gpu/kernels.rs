@@ -1,20 +1,20 @@
 //! Every compute pipeline, built once per device from the WGSL in [`super::shaders`].
 
-use super::context::{Gpu, GpuError};
+use super::context::{Gpu, GpuError, Kernel};
 use super::shaders;
 
 /// The compiled kernels of the forward pass.
 pub struct Kernels {
-    pub embedding: wgpu::ComputePipeline,
-    pub layer_norm: wgpu::ComputePipeline,
-    pub matmul: wgpu::ComputePipeline,
-    pub matvec: wgpu::ComputePipeline,
-    pub split_qkv: wgpu::ComputePipeline,
-    pub attention_scores: wgpu::ComputePipeline,
-    pub softmax: wgpu::ComputePipeline,
-    pub attention_context: wgpu::ComputePipeline,
-    pub gelu: wgpu::ComputePipeline,
-    pub residual_add: wgpu::ComputePipeline,
+    pub embedding: Kernel,
+    pub layer_norm: Kernel,
+    pub matmul: Kernel,
+    pub matvec: Kernel,
+    pub split_qkv: Kernel,
+    pub attention_scores: Kernel,
+    pub softmax: Kernel,
+    pub attention_context: Kernel,
+    pub gelu: Kernel,
+    pub residual_add: Kernel,
 }
 
 impl Kernels {

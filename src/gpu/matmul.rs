@@ -84,7 +84,7 @@ pub fn record_linear(
                 &k.matvec,
                 &[x, chunk, b, y],
                 &params,
-                gpu.groups_for(*m, 1),
+                gpu.groups_for(*m, 16),
             );
         } else {
             let params = [
@@ -95,7 +95,7 @@ pub fn record_linear(
                 offset as u32,
                 has_bias,
             ];
-            let groups = (m.div_ceil(16) as u32, n.div_ceil(16) as u32);
+            let groups = (m.div_ceil(64) as u32, n.div_ceil(64) as u32);
             gpu.record(encoder, &k.matmul, &[x, chunk, b, y], &params, groups);
         }
         offset += m;

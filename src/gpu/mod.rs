@@ -8,6 +8,7 @@
 //!   [`residual`]: one home per operation, each recording its kernel and offering a
 //!   CPU-in/CPU-out version for tests.
 //! - [`model`]: the whole forward pass with a KV cache on the GPU, traced on request.
+//! - [`profile`]: kernel times from timestamp queries, for the benchmark.
 //! - [`probe`]: what the app does at start: find an adapter, run a trial kernel, and report the
 //!   [`Backend`] that computes what the user sees.
 
@@ -20,6 +21,7 @@ pub mod layernorm;
 pub mod matmul;
 pub mod model;
 pub mod probe;
+pub mod profile;
 pub mod residual;
 pub mod shaders;
 pub mod softmax;

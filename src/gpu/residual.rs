@@ -1,14 +1,14 @@
 //! The residual-add kernel (`shaders/residual_add.wgsl`); CPU reference:
 //! [`crate::model::residual::residual_add`].
 
-use super::context::{Gpu, GpuError};
+use super::context::{Gpu, GpuError, Kernel};
 use super::kernels::submit;
 use super::shaders;
 
 /// Records `out[i] = x[i] + f_x[i]` for `n` values with the residual-add pipeline.
 pub fn record_residual_add(
     gpu: &Gpu,
-    pipeline: &wgpu::ComputePipeline,
+    kernel: &Kernel,
     encoder: &mut wgpu::CommandEncoder,
     (x, f_x): (&wgpu::Buffer, &wgpu::Buffer),
     n: usize,
@@ -16,7 +16,7 @@ pub fn record_residual_add(
 ) {
     gpu.record(
         encoder,
-        pipeline,
+        kernel,
         &[x, f_x, out],
         &[n as u32],
         gpu.groups_for(n, 256),

@@ -61,8 +61,11 @@ export async function serve(prefix = '/', extra = null) {
   };
 }
 
-/** Starts headless Chromium; `webgpu` adds --enable-unsafe-webgpu (SwiftShader here). */
-export async function launch({ webgpu = true } = {}) {
+/**
+ * Starts headless Chromium; `webgpu` adds --enable-unsafe-webgpu (SwiftShader here); `extra`
+ * adds more flags (the GPU benchmark's --enable-webgpu-developer-features).
+ */
+export async function launch({ webgpu = true, extra = [] } = {}) {
   const args = [
     '--no-sandbox',
     '--disable-dev-shm-usage',
@@ -72,6 +75,7 @@ export async function launch({ webgpu = true } = {}) {
     '--no-first-run',
   ];
   if (webgpu) args.push('--enable-unsafe-webgpu');
+  args.push(...extra);
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
 }
 

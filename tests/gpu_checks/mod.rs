@@ -59,6 +59,9 @@ pub async fn matmul_and_matvec_match_the_cpu_on_odd_shapes_and_chunks(gpu: &Gpu)
         (17, 40, 19, Some(6)),
         (1, 65, 70, Some(9)),
         (33, 16, 16, None),
+        (70, 33, 130, Some(67)),
+        (65, 64, 64, None),
+        (1, 130, 200, None),
     ] {
         let x = matrix(n, inp, 1, 1.0);
         let w = matrix(out, inp, 2, 0.5);
@@ -357,4 +360,39 @@ pub async fn a_lost_device_is_an_error_not_a_panic(gpu: &Gpu) {
         .await
         .unwrap_err();
     assert!(!err.to_string().is_empty());
+}
+
+/// Where the adapter offers timestamp queries (lavapipe and SwiftShader do), a profiled forward
+/// pass times every kernel it dispatched: one pass per dispatch, named after its WGSL file.
+pub async fn a_profile_times_every_kernel_of_a_forward_pass(gpu: &Gpu) {
+    let model = tiny();
+    let g = GpuModel::upload(gpu, &model).await.unwrap();
+    if !gpu.has_timestamps() {
+        assert!(gpu.start_profile(64).is_err());
+        return;
+    }
+    gpu.start_profile(lupe::gpu::profile::MAX_PASSES).unwrap();
+    g.forward(gpu, &[1, 2, 3], LogitRows::Last).await.unwrap();
+    let (times, untimed) = gpu.finish_profile().await.unwrap();
+    assert_eq!(untimed, 0);
+    let count = |name: &str| {
+        times
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(0, |t| t.dispatches)
+    };
+    let layers = model.config.n_layer;
+    assert_eq!(count("layernorm"), 2 * layers + 1);
+    assert_eq!(count("matmul"), 4 * layers);
+    assert_eq!(count("softmax"), layers);
+    assert_eq!(count("gelu"), layers);
+    assert_eq!(count("embedding"), 1);
+    assert!(
+        times
+            .iter()
+            .all(|t| t.total_ms >= 0.0 && t.total_ms.is_finite())
+    );
+    assert!(times.iter().map(|t| t.total_ms).sum::<f64>() > 0.0);
+    // The profile is over: nothing more is timed.
+    assert!(gpu.finish_profile().await.is_err());
 }
