@@ -3,7 +3,7 @@
 // choice remembered, and the label that says which backend computed what is on screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, until } from './helpers.mjs';
+import { serve, launch, newPage, until, shot } from './helpers.mjs';
 
 const alphaCells = (page) => page.getByTestId('att-matrix').locator('rect.cell title')
   .evaluateAll((els) => els.map((e) => e.textContent));
@@ -51,6 +51,44 @@ test('WebGPU computes the chapters with the CPU\'s numbers, and the choice is re
     await page.locator('[data-testid="computed-on"][data-compute="gpu"]').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('button[data-compute="gpu"]').getAttribute('aria-pressed'), 'true');
     assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a GPU device lost mid-use falls back to the CPU with a notice, keeping prompt and view', async () => {
+  const server = await serve('/');
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page, context } = await newPage(browser, { locale: 'en' });
+    // Keep a handle on every device the page opens, to pull it away later as a driver reset would.
+    await page.addInitScript(() => {
+      const request = GPUAdapter.prototype.requestDevice;
+      window.__devices = [];
+      GPUAdapter.prototype.requestDevice = async function (...args) {
+        const device = await request.apply(this, args);
+        window.__devices.push(device);
+        return device;
+      };
+    });
+    await page.goto(`${server.url}#/attention?lang=en&layer=1&head=2&token=2`);
+    await page.locator('button[data-compute="gpu"]').click();
+    await page.locator('[data-testid="computed-on"][data-compute="gpu"]').waitFor({ timeout: 60_000 });
+    assert.ok(await page.evaluate(() => window.__devices.length) > 0);
+    await page.evaluate(() => window.__devices.forEach((d) => d.destroy()));
+
+    await page.locator('#prompt').fill('The queen reads a book');
+    await page.getByTestId('gpu-failed').waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('gpu-failed').innerText(), /now computes on the CPU; your text and your choices stay/);
+    await page.locator('[data-testid="computed-on"][data-compute="cpu"]').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('#prompt').inputValue(), 'The queen reads a book');
+    assert.match(page.url(), /#\/attention\?.*layer=1.*head=2/);
+    // With the device gone there is nothing to switch back to until the page is reloaded.
+    assert.equal(await page.locator('button[data-compute="gpu"]').count(), 0);
+    assert.ok((await alphaCells(page)).length > 0);
+    await shot(page, 'webgpu-lost');
     await context.close();
   } finally {
     await browser.close();
