@@ -25,6 +25,7 @@ pub mod chat;
 pub mod corpus;
 pub mod gpu;
 pub mod i18n;
+pub mod lab;
 pub mod model;
 pub mod rng;
 pub mod route;

@@ -38,7 +38,9 @@ const JUNK: [&str; 4] = [
 ];
 
 /// Why a line or page was removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, PartialOrd, Ord,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Removed {
     /// The whole page is a copy of an earlier one.
@@ -54,7 +56,7 @@ pub enum Removed {
 }
 
 /// What cleaning did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Report {
     pub pages_in: usize,
     pub pages_out: usize,

@@ -64,9 +64,25 @@ pub fn backward(model: &Gpt, batch: &Batch, acts: &Activations, grads: &mut Weig
         1.0,
         &mut d_head.data,
     );
+    backward_from_final(model, batch, acts, &d_lnf, grads);
+}
 
+/// The rest of the backward pass, from `d_lnf` = ∂loss/∂(final LayerNorm output) `[N × d]`
+/// down to the embeddings. Shared by the language-model loss above and the reward model's
+/// scalar head ([`crate::lab::reward`]).
+pub fn backward_from_final(
+    model: &Gpt,
+    batch: &Batch,
+    acts: &Activations,
+    d_lnf: &Matrix,
+    grads: &mut Weights,
+) {
+    let c = &model.config;
+    let w = &model.weights;
+    let (bsz, t) = (batch.batch, batch.seq_len);
+    let n = bsz * t;
     let mut dx = layer_norm_backward(
-        &d_lnf,
+        d_lnf,
         &acts.x_final,
         &acts.lnf,
         &w.ln_f.gamma,

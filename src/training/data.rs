@@ -137,6 +137,31 @@ impl Batcher {
         &self.sources
     }
 
+    /// Changes the mixture: one weight (≥ 0) per source; at least one source with training
+    /// blocks must keep a positive weight.
+    pub fn set_weights(&mut self, weights: &[f64]) -> Result<(), TrainError> {
+        if weights.len() != self.sources.len()
+            || weights.iter().any(|w| !(*w >= 0.0 && w.is_finite()))
+        {
+            return Err(TrainError::new(
+                "one weight of 0 or more per source is needed",
+            ));
+        }
+        if !weights
+            .iter()
+            .zip(&self.train)
+            .any(|(w, b)| *w > 0.0 && !b.is_empty())
+        {
+            return Err(TrainError::new(
+                "at least one source must keep a share above 0",
+            ));
+        }
+        for (s, w) in self.sources.iter_mut().zip(weights) {
+            s.weight = *w;
+        }
+        Ok(())
+    }
+
     /// Number of training blocks per source.
     pub fn train_blocks(&self) -> Vec<usize> {
         self.train.iter().map(Vec::len).collect()

@@ -156,6 +156,11 @@ impl Trainer {
         &self.batcher
     }
 
+    /// Changes the data mixture from the next batch on (see [`Batcher::set_weights`]).
+    pub fn set_mixture(&mut self, weights: &[f64]) -> Result<(), TrainError> {
+        self.batcher.set_weights(weights)
+    }
+
     fn schedule(&self) -> Schedule {
         let s = &self.settings;
         Schedule {
