@@ -162,7 +162,10 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
     if !(16..=128).contains(&s.seq_len) || !(1..=64).contains(&s.batch_size) {
         return Err("sequence length 16–128 and batch size 1–64, please".into());
     }
-    if !(16..=256).contains(&s.d_model) || s.d_model % 4 != 0 || !(1..=6).contains(&s.n_layer) {
+    if !(16..=256).contains(&s.d_model)
+        || !s.d_model.is_multiple_of(4)
+        || !(1..=6).contains(&s.n_layer)
+    {
         return Err("model width 16–256 (a multiple of 4) and 1–6 layers, please".into());
     }
     let texts: Vec<String> = documents.iter().map(|(_, d)| d.join("\n")).collect();

@@ -134,9 +134,9 @@ impl RewardModel {
         let t = self.optimizer.t.max(1) as i32;
         let (b1, b2) = (0.9f32, 0.999f32);
         let d = self.head.len();
-        for i in 0..=d {
-            self.head_m[i] = b1 * self.head_m[i] + (1.0 - b1) * grad[i];
-            self.head_v[i] = b2 * self.head_v[i] + (1.0 - b2) * grad[i] * grad[i];
+        for (i, &g) in grad.iter().enumerate().take(d + 1) {
+            self.head_m[i] = b1 * self.head_m[i] + (1.0 - b1) * g;
+            self.head_v[i] = b2 * self.head_v[i] + (1.0 - b2) * g * g;
             let m = self.head_m[i] / (1.0 - b1.powi(t));
             let v = self.head_v[i] / (1.0 - b2.powi(t));
             let step = lr * m / (v.sqrt() + 1e-8);
