@@ -276,7 +276,7 @@ impl Lab {
                     max_tokens: 24,
                     temperature: 1.0,
                     beta: beta.clamp(0.0, 10.0),
-                    lr: 3e-4,
+                    lr: 1e-4,
                 };
                 self.job = Some(Job::Policy {
                     left: steps.clamp(1, 100),

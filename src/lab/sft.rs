@@ -41,8 +41,8 @@ impl Default for SftSettings {
     fn default() -> Self {
         SftSettings {
             base: BaseModel::Builtin,
-            repeats: 2,
-            epochs: 1,
+            repeats: 4,
+            epochs: 2,
             batch_size: 8,
             lr: 1e-3,
             question: "Was frisst ein Hund?".into(),
@@ -171,7 +171,7 @@ pub fn prepare(
         batch_size,
         lr: s.lr,
         min_lr: s.lr * 0.1,
-        warmup: 5,
+        warmup: 10,
         weight_decay: 0.0,
         grad_clip: 1.0,
         eval_every: 0,

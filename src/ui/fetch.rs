@@ -4,10 +4,18 @@ use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The bytes at `url`, or a message naming the URL and what went wrong.
+/// The bytes at `url`, or a message naming the URL and what went wrong. Works in the page and
+/// in a Web Worker (the training lab's).
 pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let global = js_sys::global();
+    let request = if let Some(window) = global.dyn_ref::<web_sys::Window>() {
+        window.fetch_with_str(url)
+    } else if let Some(worker) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
+        worker.fetch_with_str(url)
+    } else {
+        return Err(format!("{url}: this context cannot fetch"));
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|_| format!("{url}: the network request failed"))?;
     let response: web_sys::Response = response

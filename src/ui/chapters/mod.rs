@@ -12,6 +12,7 @@ mod positions;
 mod roles;
 mod sampling;
 mod tokens;
+mod training;
 
 use yew::prelude::*;
 
@@ -41,6 +42,7 @@ pub fn chapter_body(p: &BodyProps) -> Html {
         Chapter::Sampling => html! { <sampling::SamplingChapter /> },
         Chapter::Generation => html! { <generation::GenerationChapter /> },
         Chapter::Roles => html! { <roles::RolesChapter /> },
+        Chapter::Training => html! { <training::TrainingChapter /> },
         _ => html! {},
     }
 }
