@@ -4,13 +4,13 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training gpu
+#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training gpu lab
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu)
+[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu lab)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
@@ -79,6 +79,11 @@ for b in "${benches[@]}"; do
             fi
             node tests/bench/gpu.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training gpu)" >&2; exit 2 ;;
+        lab)
+            cargo build --release --example bench_lab
+            scripts/build-site.sh >/dev/null
+            node tests/bench/lab.mjs
+            ;;
+        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training gpu lab)" >&2; exit 2 ;;
     esac
 done

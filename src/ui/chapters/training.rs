@@ -86,7 +86,8 @@ fn loss_chart(lang: Lang, log: &[LogEntry], testid: &str) -> Html {
     let last = log.last().expect("not empty");
     html! {
         <figure class="loss-chart" data-testid={testid.to_string()} data-first={log[0].train_loss.to_string()}
-                data-last={last.train_loss.to_string()} data-step={last.step.to_string()}>
+                data-last={last.train_loss.to_string()} data-step={last.step.to_string()}
+                data-val={log.iter().rev().find_map(|e| e.val_loss).map(|v| v.to_string()).unwrap_or_default()}>
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={tr(lang, Msg::LabLossChart)}>
                 <line x1="40" y1={(h - 20.0).to_string()} x2={w.to_string()} y2={(h - 20.0).to_string()} class="axis" />
                 <line x1="40" y1="10" x2="40" y2={(h - 20.0).to_string()} class="axis" />
