@@ -4,13 +4,13 @@
 # not asserted.
 #
 #   scripts/bench.sh            every benchmark
-#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training gpu lab
+#   scripts/bench.sh page       one or more of: page visualizer tokenizer model training gpu lab rag
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu lab)
+[ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu lab rag)
 for b in "${benches[@]}"; do
     case "$b" in
         page)
@@ -84,6 +84,10 @@ for b in "${benches[@]}"; do
             scripts/build-site.sh >/dev/null
             node tests/bench/lab.mjs
             ;;
-        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training gpu lab)" >&2; exit 2 ;;
+        rag)
+            cargo build --release --example rag_eval
+            node tests/bench/rag.mjs
+            ;;
+        *) echo "bench: unknown benchmark '$b' (known: page visualizer tokenizer model training gpu lab rag)" >&2; exit 2 ;;
     esac
 done

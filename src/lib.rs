@@ -27,6 +27,7 @@ pub mod gpu;
 pub mod i18n;
 pub mod lab;
 pub mod model;
+pub mod rag;
 pub mod rng;
 pub mod route;
 pub mod sampling;

@@ -14,8 +14,10 @@
 
 const CACHE = 'lupe-app-v1';
 // The built-in models (src/session.rs, BuiltIn::slug) and their files (src/ui/app.rs).
-const MODEL_FILES = ['chat', 'base'].flatMap((m) =>
+const MODEL_FILES = ['chat', 'base', 'rag'].flatMap((m) =>
   ['config.json', 'model.safetensors', 'tokenizer.json', 'training_log.json'].map((f) => `models/${m}/${f}`));
+// The training lab's Web Worker (chapter 11), which the page starts by name.
+const WORKER_FILES = ['lupe-lab_loader.js', 'lupe-lab.js', 'lupe-lab_bg.wasm'];
 
 // Asset URLs referenced by the page's HTML (href and src attributes), relative to the scope.
 function assetsOf(html) {
@@ -34,7 +36,7 @@ async function precache() {
   if (!page.ok) throw new Error(`page: HTTP ${page.status}`);
   const html = await page.clone().text();
   await cache.put(scope, page);
-  await cache.addAll([...assetsOf(html), ...MODEL_FILES.map((f) => new URL(f, scope).href)]);
+  await cache.addAll([...assetsOf(html), ...[...MODEL_FILES, ...WORKER_FILES].map((f) => new URL(f, scope).href)]);
 }
 
 // After a new page arrives, hashed assets it no longer references are dropped.

@@ -39,14 +39,6 @@ mod worker {
         }
     }
 
-    async fn load(name: &str) -> Result<Loaded, String> {
-        let dir = format!("models/{name}");
-        let config = fetch::text(&format!("{dir}/config.json")).await?;
-        let weights = fetch::bytes(&format!("{dir}/model.safetensors")).await?;
-        let tokenizer = fetch::text(&format!("{dir}/tokenizer.json")).await?;
-        Loaded::from_files(&config, &weights, &tokenizer, None)
-    }
-
     fn handle(command: Command) {
         let events = LAB.with(|lab| {
             lab.borrow_mut()
@@ -93,7 +85,10 @@ mod worker {
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         wasm_bindgen_futures::spawn_local(async {
-            let models = match (load("base").await, load("chat").await) {
+            let models = match (
+                fetch::model_folder("base").await,
+                fetch::model_folder("chat").await,
+            ) {
                 (Ok(base), Ok(chat)) => (base, chat),
                 (Err(e), _) | (_, Err(e)) => {
                     post(vec![Event::Error(e)]);

@@ -160,8 +160,28 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         name: "dialogs".into(),
         tokens,
         mask,
-        weight: 1.0 - config.pretraining_share,
+        weight: 1.0 - config.pretraining_share - config.rag_share,
     }];
+    if config.rag_dialogs > 0 {
+        // Only the answers count: the context is there to be read, not learned.
+        let mut tokens = Vec::new();
+        let mut mask = Vec::new();
+        for d in corpus::rag::training_dialogs(config.seed, config.rag_dialogs) {
+            let (ids, roles) = chat::encode(&tokenizer, &d);
+            mask.extend(
+                roles
+                    .iter()
+                    .map(|r| f32::from(u8::from(*r == Some(chat::Role::Assistant)))),
+            );
+            tokens.extend(ids);
+        }
+        sources.push(Source {
+            name: "retrieval".into(),
+            tokens,
+            mask,
+            weight: config.rag_share,
+        });
+    }
     if config.pretraining_share > 0.0 {
         let c = corpus::generate(
             config.seed,

@@ -79,6 +79,11 @@ pub struct SftConfig {
     /// Share of pretraining text mixed in to keep the language (the seed text's 10 %).
     #[serde(default)]
     pub pretraining_share: f64,
+    /// Retrieval dialogs (context → answer, see [`crate::corpus::rag`]) to add, and their share.
+    #[serde(default)]
+    pub rag_dialogs: usize,
+    #[serde(default)]
+    pub rag_share: f64,
     pub seq_len: usize,
     pub train: Settings,
     #[serde(default = "default_val")]

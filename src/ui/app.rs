@@ -28,12 +28,7 @@ use crate::session::{Analysis, Loaded, ModelId};
 
 /// Downloads a built-in model folder (relative to the page) and builds it.
 async fn load_builtin(m: ModelId) -> Result<Rc<Loaded>, String> {
-    let base = format!("models/{}/", m.slug());
-    let config = fetch::text(&format!("{base}config.json")).await?;
-    let weights = fetch::bytes(&format!("{base}model.safetensors")).await?;
-    let tokenizer = fetch::text(&format!("{base}tokenizer.json")).await?;
-    let log = fetch::text(&format!("{base}training_log.json")).await.ok();
-    Loaded::from_files(&config, &weights, &tokenizer, log.as_deref()).map(Rc::new)
+    fetch::model_folder(m.slug()).await.map(Rc::new)
 }
 
 #[function_component(App)]

@@ -37,3 +37,14 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
 pub async fn text(url: &str) -> Result<String, String> {
     String::from_utf8(bytes(url).await?).map_err(|_| format!("{url}: not UTF-8 text"))
 }
+
+/// Downloads a model folder that ships with the site (`models/<name>/`: config.json,
+/// model.safetensors, tokenizer.json and, if present, training_log.json) and builds it.
+pub async fn model_folder(name: &str) -> Result<crate::session::Loaded, String> {
+    let base = format!("models/{name}/");
+    let config = text(&format!("{base}config.json")).await?;
+    let weights = bytes(&format!("{base}model.safetensors")).await?;
+    let tokenizer = text(&format!("{base}tokenizer.json")).await?;
+    let log = text(&format!("{base}training_log.json")).await.ok();
+    crate::session::Loaded::from_files(&config, &weights, &tokenizer, log.as_deref())
+}

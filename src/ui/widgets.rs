@@ -15,6 +15,18 @@ pub fn visible(label: &str) -> String {
         .replace('\t', "⇥")
 }
 
+/// The CSS class that colours a token by its chat role (markers: none).
+pub fn role_class(r: Option<crate::chat::Role>) -> &'static str {
+    use crate::chat::Role;
+    match r {
+        Some(Role::System) => "role-system",
+        Some(Role::Developer) => "role-developer",
+        Some(Role::User) => "role-user",
+        Some(Role::Assistant) => "role-assistant",
+        None => "role-marker",
+    }
+}
+
 /// One chip.
 #[derive(Clone, PartialEq)]
 pub struct Chip {

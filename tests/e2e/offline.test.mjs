@@ -1,10 +1,10 @@
-// Offline use: after one visit the service worker has the app and both built-in models, so the
-// page reloads and computes with the network gone.
+// Offline use: after one visit the service worker has the app, the built-in models (base, chat,
+// retrieval) and the training lab's worker, so the page reloads and computes with the network gone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, newPage, until } from './helpers.mjs';
 
-test('after the first visit the app and both models work offline', async () => {
+test('after the first visit the app and the built-in models work offline', async () => {
   const server = await serve('/');
   const browser = await launch({ webgpu: false });
   try {
@@ -16,8 +16,9 @@ test('after the first visit the app and both models work offline', async () => {
       const cache = await caches.open('lupe-app-v1');
       return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
     });
-    await until(async () => (await cached()).filter((p) => p.endsWith('model.safetensors')).length, 2, 'both models cached');
+    await until(async () => (await cached()).filter((p) => p.endsWith('model.safetensors')).length, 3, 'the three models cached');
     const paths = await cached();
+    assert.ok(paths.includes('/lupe-lab_bg.wasm') && paths.includes('/lupe-lab_loader.js'), `the lab worker is cached: ${paths}`);
     assert.ok(paths.some((p) => p.endsWith('_bg.wasm')), `the wasm is cached: ${paths}`);
     assert.ok(paths.includes('/'), 'the page is cached');
 

@@ -9,6 +9,7 @@ mod layernorm;
 mod logits;
 mod pickers;
 mod positions;
+mod rag;
 mod roles;
 mod sampling;
 mod tokens;
@@ -43,6 +44,6 @@ pub fn chapter_body(p: &BodyProps) -> Html {
         Chapter::Generation => html! { <generation::GenerationChapter /> },
         Chapter::Roles => html! { <roles::RolesChapter /> },
         Chapter::Training => html! { <training::TrainingChapter /> },
-        _ => html! {},
+        Chapter::Rag => html! { <rag::RagChapter /> },
     }
 }

@@ -14,7 +14,7 @@ use crate::sampling::Sampling;
 use crate::session::{Loaded, ModelId};
 use crate::ui::context::use_app;
 use crate::ui::state::Slot;
-use crate::ui::widgets::visible;
+use crate::ui::widgets::{role_class, visible};
 
 fn role_name(lang: Lang, r: Role) -> &'static str {
     tr(
@@ -26,16 +26,6 @@ fn role_name(lang: Lang, r: Role) -> &'static str {
             Role::Assistant => Msg::RoleAssistant,
         },
     )
-}
-
-fn role_class(r: Option<Role>) -> &'static str {
-    match r {
-        Some(Role::System) => "role-system",
-        Some(Role::Developer) => "role-developer",
-        Some(Role::User) => "role-user",
-        Some(Role::Assistant) => "role-assistant",
-        None => "role-marker",
-    }
 }
 
 /// The model's greedy answer to a chat, up to the end token.

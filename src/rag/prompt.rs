@@ -1,0 +1,84 @@
+//! Putting retrieved passages into the prompt — exactly the tokens the model reads — and letting
+//! the retrieval model answer, or write a search query.
+
+use crate::chat::{self, Message, Role};
+use crate::corpus::rag::{query_instruction, rag_chat};
+use crate::i18n::Lang;
+use crate::model::Gpt;
+use crate::model::generate::{GenerateOptions, generate};
+use crate::sampling::Sampling;
+use crate::tokenizer::Tokenizer;
+
+/// The prompt's token ids and, per token, its role: the context as a system message, the
+/// question as the user's, then the assistant's marker. Passages that would not leave room for
+/// the question and a 40-token answer in the context window are dropped from the end; returns
+/// how many passages fit.
+pub fn assemble(
+    model: &Gpt,
+    tokenizer: &Tokenizer,
+    lang: Lang,
+    passages: &[String],
+    question: &str,
+) -> (Vec<u32>, Vec<Option<Role>>, usize) {
+    let mut used = passages.len();
+    loop {
+        let messages = if used == 0 && passages.is_empty() {
+            vec![Message::new(Role::User, question)]
+        } else {
+            rag_chat(lang, &passages[..used], question)
+        };
+        let (mut ids, mut roles) = chat::encode(tokenizer, &messages);
+        let marker = tokenizer.encode_with(Role::Assistant.marker(), true);
+        roles.extend(std::iter::repeat_n(None, marker.len()));
+        ids.extend(marker);
+        if ids.len() + 40 <= model.config.n_ctx || used == 0 {
+            return (ids, roles, used);
+        }
+        used -= 1;
+    }
+}
+
+/// Greedy continuation of `ids` up to the end token (at most 40 tokens), as text.
+pub fn complete(model: &Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> String {
+    let end = tokenizer.special_id(chat::END);
+    if ids.is_empty() || ids.len() + 1 >= model.config.n_ctx {
+        return String::new();
+    }
+    let options = GenerateOptions {
+        max_new_tokens: 40.min(model.config.n_ctx - ids.len() - 1),
+        sampling: Sampling::GREEDY,
+        seed: 0,
+        end_token: end,
+    };
+    let tokens = generate(model, ids, options)
+        .map(|g| g.tokens)
+        .unwrap_or_default();
+    let shown: Vec<u32> = tokens.into_iter().filter(|&t| Some(t) != end).collect();
+    tokenizer
+        .decode(&shown)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// The model's answer to `question` with `passages` as context (none: the question alone).
+pub fn answer(
+    model: &Gpt,
+    tokenizer: &Tokenizer,
+    lang: Lang,
+    passages: &[String],
+    question: &str,
+) -> String {
+    let (ids, _, _) = assemble(model, tokenizer, lang, passages, question);
+    complete(model, tokenizer, &ids)
+}
+
+/// The search query the model writes for `question`.
+pub fn write_query(model: &Gpt, tokenizer: &Tokenizer, lang: Lang, question: &str) -> String {
+    let messages = [
+        Message::new(Role::System, query_instruction(lang)),
+        Message::new(Role::User, question),
+    ];
+    let ids = tokenizer.encode_with(&chat::prompt(&messages), true);
+    complete(model, tokenizer, &ids)
+}
