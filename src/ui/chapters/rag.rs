@@ -455,6 +455,7 @@ pub fn rag_chapter() -> Html {
                     </div>
                 </div>
                 { rag_map(lang, &a.map, &a.vector_hits) }
+                <p>{ tr(lang, Msg::RagMeasured) }</p>
                 <p class="meta">{ tr(lang, Msg::RagScaleNote) }</p>
             </section>
             <section class="panel" aria-labelledby="rag-prompt">
