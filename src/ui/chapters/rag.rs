@@ -442,6 +442,7 @@ pub fn rag_chapter() -> Html {
         if let (Some(a), Some(ix)) = (&*asked, &*index) {
             <section class="panel" aria-labelledby="rag-results">
                 <h2 id="rag-results">{ tr(lang, Msg::RagResultsTitle) }</h2>
+                <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
                 <p>{ tr(lang, Msg::RagResultsExplain) }</p>
                 <div class="two-col">
                     <div data-testid="rag-vector-hits">

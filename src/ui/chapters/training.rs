@@ -604,6 +604,7 @@ pub fn training_chapter() -> Html {
                 <p class="notice" role="alert" data-testid="lab-error">{ tr(lang, Msg::LabError) }{ " " }<code>{ e.clone() }</code></p>
             }
             <p class="meta">{ tr(lang, Msg::LabWorkerNote) }</p>
+            <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
             { match *tab {
                 Tab::Pretrain => html! { <PretrainTab view={view.clone()} /> },
                 Tab::Sft => html! { <SftTab view={view.clone()} /> },
