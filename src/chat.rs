@@ -105,6 +105,32 @@ pub fn encode(tokenizer: &Tokenizer, messages: &[Message]) -> (Vec<u32>, Vec<Opt
     (ids, roles)
 }
 
+/// The model's greedy reply after the prompt `ids` (a chat ending in the assistant's marker):
+/// at most 40 tokens, up to the end token, decoded and trimmed; empty when the prompt leaves no
+/// room in the context.
+pub fn reply(model: &crate::model::Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> String {
+    use crate::model::generate::{GenerateOptions, generate};
+    let end = tokenizer.special_id(END);
+    if ids.is_empty() || ids.len() + 1 >= model.config.n_ctx {
+        return String::new();
+    }
+    let options = GenerateOptions {
+        max_new_tokens: 40.min(model.config.n_ctx - ids.len() - 1),
+        sampling: crate::sampling::Sampling::GREEDY,
+        seed: 0,
+        end_token: end,
+    };
+    let tokens = generate(model, ids, options)
+        .map(|g| g.tokens)
+        .unwrap_or_default();
+    let shown: Vec<u32> = tokens.into_iter().filter(|&t| Some(t) != end).collect();
+    tokenizer
+        .decode(&shown)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 /// The SFT loss mask for [`encode`]'s roles: 1 for system and assistant tokens, else 0.
 pub fn loss_mask(roles: &[Option<Role>]) -> Vec<f32> {
     roles

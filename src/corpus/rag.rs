@@ -61,22 +61,14 @@ const TRIPS: [(&str, &str); 8] = [
     ("auf den Bauernhof", "the farm"),
 ];
 
-/// Hours and room numbers as words.
-const NUMBERS: [(&str, &str); 13] = [
-    ("sieben", "seven"),
-    ("acht", "eight"),
-    ("neun", "nine"),
-    ("zehn", "ten"),
-    ("elf", "eleven"),
-    ("zwölf", "twelve"),
-    ("eins", "one"),
-    ("zwei", "two"),
-    ("drei", "three"),
-    ("vier", "four"),
-    ("fünf", "five"),
-    ("sechs", "six"),
-    ("zwanzig", "twenty"),
-];
+/// Hours (the first six) and room and class numbers as words: indices into
+/// [`super::world::NUMBERS`] (seven … twelve, one … six, twenty).
+const NUMBER_IDS: [usize; 13] = [7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 20];
+
+/// The `i`-th number word of [`NUMBER_IDS`], (German, English).
+fn number(i: usize) -> (&'static str, &'static str) {
+    super::world::NUMBERS[NUMBER_IDS[i % NUMBER_IDS.len()]]
+}
 
 /// One fact in both languages: the sentence a document states, the question it answers, a
 /// search query for it, and the value that a correct answer must contain.
@@ -121,7 +113,7 @@ pub fn fact(kind: usize, item: usize, value: usize) -> Fact {
     match kind % 4 {
         0 => {
             let (de, en, art) = PLACES[item % PLACES.len()];
-            let (hd, he) = NUMBERS[value % 6];
+            let (hd, he) = number(value % 6);
             Fact {
                 de: t(
                     format!("{} {de} öffnet um {hd} Uhr.", cap(art)),
@@ -157,7 +149,7 @@ pub fn fact(kind: usize, item: usize, value: usize) -> Fact {
         }
         2 => {
             let (sd, se) = SUBJECTS[item % SUBJECTS.len()];
-            let (nd, ne) = NUMBERS[value % NUMBERS.len()];
+            let (nd, ne) = number(value);
             Fact {
                 de: t(
                     format!("{sd} findet in Raum {nd} statt."),
@@ -174,7 +166,7 @@ pub fn fact(kind: usize, item: usize, value: usize) -> Fact {
             }
         }
         _ => {
-            let (cd, ce) = NUMBERS[6 + item % 6];
+            let (cd, ce) = number(6 + item % 6);
             let (dd, de) = TRIPS[value % TRIPS.len()];
             Fact {
                 de: t(

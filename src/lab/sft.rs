@@ -8,8 +8,6 @@ use serde::{Deserialize, Serialize};
 use crate::chat::{self, Message, Role};
 use crate::corpus::dialogs;
 use crate::model::Gpt;
-use crate::model::generate::{GenerateOptions, generate};
-use crate::sampling::Sampling;
 use crate::tokenizer::Tokenizer;
 use crate::training::data::{Batcher, Source};
 use crate::training::trainer::{Settings, Trainer};
@@ -89,26 +87,7 @@ fn role_name(r: Role) -> &'static str {
 /// The model's answer to `question` as a user message (greedy, up to 40 tokens).
 pub fn answer(model: &Gpt, tokenizer: &Tokenizer, question: &str) -> String {
     let prompt = chat::prompt(&[Message::new(Role::User, question.trim())]);
-    let ids = tokenizer.encode_with(&prompt, true);
-    if ids.len() + 2 >= model.config.n_ctx {
-        return String::new();
-    }
-    let end = tokenizer.special_id(chat::END);
-    let options = GenerateOptions {
-        max_new_tokens: 40.min(model.config.n_ctx - ids.len() - 1),
-        sampling: Sampling::GREEDY,
-        seed: 0,
-        end_token: end,
-    };
-    let tokens = generate(model, &ids, options)
-        .map(|g| g.tokens)
-        .unwrap_or_default();
-    let shown: Vec<u32> = tokens.into_iter().filter(|&t| Some(t) != end).collect();
-    tokenizer
-        .decode(&shown)
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+    chat::reply(model, tokenizer, &tokenizer.encode_with(&prompt, true))
 }
 
 /// Builds the SFT data for `model` and its tokenizer (which must know the role markers).

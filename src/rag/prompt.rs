@@ -5,8 +5,6 @@ use crate::chat::{self, Message, Role};
 use crate::corpus::rag::{query_instruction, rag_chat};
 use crate::i18n::Lang;
 use crate::model::Gpt;
-use crate::model::generate::{GenerateOptions, generate};
-use crate::sampling::Sampling;
 use crate::tokenizer::Tokenizer;
 
 /// The prompt's token ids and, per token, its role: the context as a system message, the
@@ -38,29 +36,6 @@ pub fn assemble(
     }
 }
 
-/// Greedy continuation of `ids` up to the end token (at most 40 tokens), as text.
-pub fn complete(model: &Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> String {
-    let end = tokenizer.special_id(chat::END);
-    if ids.is_empty() || ids.len() + 1 >= model.config.n_ctx {
-        return String::new();
-    }
-    let options = GenerateOptions {
-        max_new_tokens: 40.min(model.config.n_ctx - ids.len() - 1),
-        sampling: Sampling::GREEDY,
-        seed: 0,
-        end_token: end,
-    };
-    let tokens = generate(model, ids, options)
-        .map(|g| g.tokens)
-        .unwrap_or_default();
-    let shown: Vec<u32> = tokens.into_iter().filter(|&t| Some(t) != end).collect();
-    tokenizer
-        .decode(&shown)
-        .unwrap_or_default()
-        .trim()
-        .to_string()
-}
-
 /// The model's answer to `question` with `passages` as context (none: the question alone).
 pub fn answer(
     model: &Gpt,
@@ -70,7 +45,7 @@ pub fn answer(
     question: &str,
 ) -> String {
     let (ids, _, _) = assemble(model, tokenizer, lang, passages, question);
-    complete(model, tokenizer, &ids)
+    chat::reply(model, tokenizer, &ids)
 }
 
 /// The search query the model writes for `question`.
@@ -80,5 +55,5 @@ pub fn write_query(model: &Gpt, tokenizer: &Tokenizer, lang: Lang, question: &st
         Message::new(Role::User, question),
     ];
     let ids = tokenizer.encode_with(&chat::prompt(&messages), true);
-    complete(model, tokenizer, &ids)
+    chat::reply(model, tokenizer, &ids)
 }

@@ -15,6 +15,28 @@ pub fn visible(label: &str) -> String {
         .replace('\t', "⇥")
 }
 
+/// The value of the input, select or text area that fired `e` ("" for anything else).
+pub fn event_value(e: &Event) -> String {
+    use wasm_bindgen::JsCast;
+    let target = e.target();
+    target
+        .clone()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|el| el.value())
+        .or_else(|| {
+            target
+                .clone()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|el| el.value())
+        })
+        .or_else(|| {
+            target
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .map(|el| el.value())
+        })
+        .unwrap_or_default()
+}
+
 /// The CSS class that colours a token by its chat role (markers: none).
 pub fn role_class(r: Option<crate::chat::Role>) -> &'static str {
     use crate::chat::Role;

@@ -14,12 +14,12 @@ use crate::corpus::rag::{handbook, web_snippets};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::rag::bm25::Bm25;
 use crate::rag::chunk::{Chunk, chunk};
-use crate::rag::prompt::{answer, assemble, complete, write_query};
+use crate::rag::prompt::{answer, assemble, write_query};
 use crate::rag::vectors::{VectorIndex, embed};
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::fetch;
-use crate::ui::widgets::{role_class, visible};
+use crate::ui::widgets::{event_value, role_class, visible};
 
 /// Own texts above this many bytes are cut (with a notice).
 const MAX_DOC_BYTES: usize = 200_000;
@@ -57,23 +57,6 @@ struct Searched {
     query: String,
     snippets: Vec<(String, String, f32)>,
     answer: String,
-}
-
-fn value_of(e: &Event) -> String {
-    let t = e.target();
-    t.clone()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|el| el.value())
-        .or_else(|| {
-            t.clone()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|el| el.value())
-        })
-        .or_else(|| {
-            t.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|el| el.value())
-        })
-        .unwrap_or_default()
 }
 
 /// Builds the index in slices of [`PER_FRAME`] chunks, reporting progress; `alive` says whether
@@ -231,7 +214,7 @@ pub fn rag_chapter() -> Html {
             let with_context = if passages.is_empty() {
                 String::new()
             } else {
-                complete(&m.model, &m.tokenizer, &ids)
+                crate::chat::reply(&m.model, &m.tokenizer, &ids)
             };
             let without_context = answer(&m.model, &m.tokenizer, lang, &[], &q);
             asked.set(Some(Asked {
@@ -377,7 +360,7 @@ pub fn rag_chapter() -> Html {
                  state: UseStateHandle<usize>,
                  testid: &str| {
         let onchange =
-            Callback::from(move |e: Event| state.set(value_of(&e).parse().unwrap_or(value)));
+            Callback::from(move |e: Event| state.set(event_value(&e).parse().unwrap_or(value)));
         html! { <label class="field"><span>{ label }</span>
         <input type="range" min={min.to_string()} max={max.to_string()} value={value.to_string()} {onchange} data-testid={testid.to_string()} /></label> }
     };
@@ -427,13 +410,13 @@ pub fn rag_chapter() -> Html {
             <div class="controls-row">
                 <label class="field wide"><span>{ tr(lang, Msg::RagQuestion) }</span>
                     <input type="text" value={(*question).clone()} onkeydown={on_key}
-                        onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(value_of(&e).chars().take(200).collect())) }} data-testid="rag-question" /></label>
+                        onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(event_value(&e).chars().take(200).collect())) }} data-testid="rag-question" /></label>
                 <label class="field"><span>{ "k" }</span>
-                    <select onchange={{ let k = k.clone(); Callback::from(move |e: Event| k.set(value_of(&e).parse().unwrap_or(2))) }} data-testid="rag-k">
+                    <select onchange={{ let k = k.clone(); Callback::from(move |e: Event| k.set(event_value(&e).parse().unwrap_or(2))) }} data-testid="rag-k">
                         { for [1usize, 2, 3].iter().map(|&n| html! { <option value={n.to_string()} selected={*k == n}>{ n }</option> }) }
                     </select></label>
                 <label class="field"><span>{ tr(lang, Msg::RagLayer) }</span>
-                    <select onchange={{ let l = layer.clone(); Callback::from(move |e: Event| l.set(value_of(&e).parse().unwrap_or(DEFAULT_LAYER))) }} data-testid="rag-layer">
+                    <select onchange={{ let l = layer.clone(); Callback::from(move |e: Event| l.set(event_value(&e).parse().unwrap_or(DEFAULT_LAYER))) }} data-testid="rag-layer">
                         { for (0..=loaded.as_ref().map_or(4, |m| m.model.config.n_layer)).map(|l| html! { <option value={l.to_string()} selected={*layer == l}>{ if l == 0 { tr(lang, Msg::RagLayerEmbeddings).to_string() } else { l.to_string() } }</option> }) }
                     </select></label>
                 <button class="primary" onclick={ask_click} disabled={!ready} data-testid="rag-ask-button">{ tr(lang, Msg::RagAsk) }</button>

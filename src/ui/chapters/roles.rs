@@ -9,8 +9,6 @@ use yew::prelude::*;
 
 use crate::chat::{self, Message, Role};
 use crate::i18n::{Lang, Msg, tr};
-use crate::model::generate::{GenerateOptions, generate};
-use crate::sampling::Sampling;
 use crate::session::{Loaded, ModelId};
 use crate::ui::context::use_app;
 use crate::ui::state::Slot;
@@ -30,24 +28,11 @@ fn role_name(lang: Lang, r: Role) -> &'static str {
 
 /// The model's greedy answer to a chat, up to the end token.
 fn answer(l: &Loaded, messages: &[Message]) -> String {
-    let ids = l.tokenizer.encode_with(&chat::prompt(messages), true);
-    let options = GenerateOptions {
-        max_new_tokens: 40,
-        sampling: Sampling::GREEDY,
-        seed: 0,
-        end_token: l.end_token(),
-    };
-    match generate(&l.model, &ids, options) {
-        Ok(g) => {
-            let tokens: Vec<u32> = g
-                .tokens
-                .into_iter()
-                .filter(|&t| Some(t) != l.end_token())
-                .collect();
-            l.tokenizer.decode(&tokens).unwrap_or_default()
-        }
-        Err(e) => e.to_string(),
-    }
+    chat::reply(
+        &l.model,
+        &l.tokenizer,
+        &l.tokenizer.encode_with(&chat::prompt(messages), true),
+    )
 }
 
 #[function_component(RolesChapter)]

@@ -14,7 +14,7 @@ use crate::lab::{Command, Phase};
 use crate::training::trainer::LogEntry;
 use crate::ui::context::use_app;
 use crate::ui::lab::{self, LabView};
-use crate::ui::widgets::visible;
+use crate::ui::widgets::{event_value, visible};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Tab {
@@ -39,23 +39,6 @@ fn use_lab() -> LabView {
         });
     }
     lab::view()
-}
-
-fn input_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|el| el.value())
-        .or_else(|| {
-            e.target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|el| el.value())
-        })
-        .or_else(|| {
-            e.target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|el| el.value())
-        })
-        .unwrap_or_default()
 }
 
 /// A loss curve: training loss per step (and validation points), as an SVG line chart.
@@ -152,7 +135,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
         let settings = settings.clone();
         Callback::from(move |e: Event| {
             let mut s = (*settings).clone();
-            f(&mut s, input_value(&e));
+            f(&mut s, event_value(&e));
             settings.set(s);
         })
     };
@@ -325,7 +308,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
                         { for prep.sources.iter().enumerate().map(|(i, s)| {
                             let n = prep.sources.len();
                             let onchange = Callback::from(move |e: Event| {
-                                let value: f64 = input_value(&e).parse().unwrap_or(1.0);
+                                let value: f64 = event_value(&e).parse().unwrap_or(1.0);
                                 let mut w = vec![f64::NAN; n];
                                 w[i] = value;
                                 let current = lab::view().prepared.map(|p| p.sources.iter().map(|s| s.weight).collect::<Vec<_>>()).unwrap_or_else(|| vec![1.0; n]);
@@ -400,7 +383,7 @@ fn sft_tab(p: &TabProps) -> Html {
         let settings = settings.clone();
         Callback::from(move |e: Event| {
             let mut s = (*settings).clone();
-            f(&mut s, input_value(&e));
+            f(&mut s, event_value(&e));
             settings.set(s);
         })
     };
@@ -517,9 +500,9 @@ fn rlhf_tab(p: &TabProps) -> Html {
             <p>{ tr(lang, Msg::LabRlhfExplain) }</p>
             <div class="controls-row">
                 <label class="field wide"><span>{ tr(lang, Msg::LabSftQuestion) }</span>
-                    <input type="text" value={(*question).clone()} onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(input_value(&e).chars().take(120).collect())) }} data-testid="rlhf-question" /></label>
+                    <input type="text" value={(*question).clone()} onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(event_value(&e).chars().take(120).collect())) }} data-testid="rlhf-question" /></label>
                 <label class="field"><span>{ format!("{} {:.1}", tr(lang, Msg::SamTemperature), *temperature) }</span>
-                    <input type="range" min="0.3" max="2" step="0.1" value={temperature.to_string()} onchange={{ let t = temperature.clone(); Callback::from(move |e: Event| t.set(input_value(&e).parse().unwrap_or(1.0))) }} /></label>
+                    <input type="range" min="0.3" max="2" step="0.1" value={temperature.to_string()} onchange={{ let t = temperature.clone(); Callback::from(move |e: Event| t.set(event_value(&e).parse().unwrap_or(1.0))) }} /></label>
             </div>
             <button class="primary" onclick={sample} disabled={!v.ready} data-testid="rlhf-sample">{ tr(lang, Msg::LabSample) }</button>
         </section>
@@ -563,7 +546,7 @@ fn rlhf_tab(p: &TabProps) -> Html {
                 <h3>{ tr(lang, Msg::LabPolicyTitle) }</h3>
                 <p>{ tr(lang, Msg::LabPolicyExplain) }</p>
                 <label class="field"><span>{ format!("β (KL) {:.2}", *beta) }</span>
-                    <input type="range" min="0" max="1" step="0.05" value={beta.to_string()} onchange={{ let b = beta.clone(); Callback::from(move |e: Event| b.set(input_value(&e).parse().unwrap_or(0.1))) }} /></label>
+                    <input type="range" min="0" max="1" step="0.05" value={beta.to_string()} onchange={{ let b = beta.clone(); Callback::from(move |e: Event| b.set(event_value(&e).parse().unwrap_or(0.1))) }} /></label>
                 <button onclick={optimise} disabled={v.reward_log.is_empty()} data-testid="rlhf-optimise">{ tr(lang, Msg::LabOptimise) }</button>
                 if !v.policy_log.is_empty() {
                     <table class="policy-table" data-testid="rlhf-policy">
