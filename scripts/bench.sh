@@ -9,6 +9,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/setup.sh --test
+venv=target/bench/pyref
+
+# The peers in Python (transformers, torch, onnx), in a virtual environment of their own:
+#   pyref "import check" package…
+pyref() {
+    local check=$1
+    shift
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/python" -c "$check" 2>/dev/null || "$venv/bin/pip" install -q "$@"
+}
+
+# A wasm example built for Node: wasm_for_node EXAMPLE → target/bench/wasm/EXAMPLE.js
+wasm_for_node() {
+    cargo build --release --target wasm32-unknown-unknown --example "$1"
+    wasm-bindgen --target nodejs --out-dir target/bench/wasm \
+        "target/wasm32-unknown-unknown/release/examples/$1.wasm"
+    echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+}
+
 benches=("$@")
 [ ${#benches[@]} -gt 0 ] || benches=(page visualizer tokenizer model training gpu lab rag)
 for b in "${benches[@]}"; do
@@ -26,44 +45,26 @@ for b in "${benches[@]}"; do
             node tests/gpt2/vocab-from-npm.mjs
             node tests/bench/mixed-text.mjs
             cargo build --release --example bench_tokenizer
-            cargo build --release --target wasm32-unknown-unknown --example tokenizer_wasm
-            wasm-bindgen --target nodejs --out-dir target/bench/wasm \
-                target/wasm32-unknown-unknown/release/examples/tokenizer_wasm.wasm
-            echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+            wasm_for_node tokenizer_wasm
             node tests/bench/tokenizer.mjs
             ;;
         model)
-            # The peer: Hugging Face transformers on the CPU, in a virtual environment of its own.
-            venv=target/bench/pyref
-            [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-            "$venv/bin/python" -c 'import torch, transformers' 2>/dev/null \
-                || "$venv/bin/pip" install -q torch transformers safetensors
+            # The peer: Hugging Face transformers on the CPU.
+            pyref 'import torch, transformers' torch transformers safetensors
             cargo build --release --example bench_model
-            cargo build --release --target wasm32-unknown-unknown --example model_wasm
-            wasm-bindgen --target nodejs --out-dir target/bench/wasm \
-                target/wasm32-unknown-unknown/release/examples/model_wasm.wasm
-            echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+            wasm_for_node model_wasm
             PYREF="$venv/bin/python" node tests/bench/model.mjs
             ;;
         training)
-            venv=target/bench/pyref
-            [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-            "$venv/bin/python" -c 'import torch, transformers' 2>/dev/null \
-                || "$venv/bin/pip" install -q torch transformers safetensors
+            pyref 'import torch, transformers' torch transformers safetensors
             cargo build --release --example bench_training
-            cargo build --release --target wasm32-unknown-unknown --example training_wasm
-            wasm-bindgen --target nodejs --out-dir target/bench/wasm \
-                target/wasm32-unknown-unknown/release/examples/training_wasm.wasm
-            echo '{"type":"commonjs"}' > target/bench/wasm/package.json
+            wasm_for_node training_wasm
             PYREF="$venv/bin/python" node tests/bench/training.mjs
             ;;
         gpu)
             # Lupe's WebGPU path in headless Chromium; the peer is onnxruntime-web running the
             # model benchmark's weights exported to ONNX by transformers.
-            venv=target/bench/pyref
-            [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-            "$venv/bin/python" -c 'import torch, transformers, onnx, onnxscript' 2>/dev/null \
-                || "$venv/bin/pip" install -q torch transformers safetensors onnx onnxscript
+            pyref 'import torch, transformers, onnx, onnxscript' torch transformers safetensors onnx onnxscript
             if [ ! -f target/bench/models/gpt2-124m/model.safetensors ]; then
                 cargo build --release --example bench_model
                 target/release/examples/bench_model target/bench/models >/dev/null

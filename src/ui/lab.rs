@@ -36,7 +36,6 @@ pub struct LabView {
     pub tokens_per_s: f32,
     pub token_losses: Option<TokenLosses>,
     pub samples: Vec<(usize, Vec<String>)>,
-    pub running: bool,
     pub paused: bool,
     pub sft: Option<SftPrepared>,
     pub sft_log: Vec<LogEntry>,
@@ -60,7 +59,6 @@ impl LabView {
                 *self = LabView {
                     ready: true,
                     prepared: Some(p),
-                    running: true,
                     sft: self.sft.take(),
                     sft_log: std::mem::take(&mut self.sft_log),
                     sft_after: self.sft_after.take(),
