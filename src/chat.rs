@@ -7,8 +7,9 @@
 //! <|assistant|>Der König regiert das Land.<|endoftext|>
 //! ```
 //!
-//! For fine-tuning (SFT) only the system and assistant text counts in the loss; the user's text
-//! (and the developer's) is context the model reads but does not learn to write.
+//! For fine-tuning (SFT) only the assistant's text, with its end token, counts in the loss: the
+//! model should learn to answer. The system's, the developer's and the user's text, and the
+//! markers, are context the model reads but does not learn to write.
 
 use serde::{Deserialize, Serialize};
 
@@ -37,9 +38,9 @@ impl Role {
         }
     }
 
-    /// Whether SFT learns this role's text.
+    /// Whether SFT learns this role's text: the assistant's only.
     pub fn counts_in_loss(self) -> bool {
-        matches!(self, Role::System | Role::Assistant)
+        self == Role::Assistant
     }
 }
 
@@ -105,8 +106,11 @@ pub fn encode(tokenizer: &Tokenizer, messages: &[Message]) -> (Vec<u32>, Vec<Opt
     (ids, roles)
 }
 
+/// The most tokens an answer may have: replies stop here, and a prompt leaves this much room.
+pub const ANSWER_TOKENS: usize = 40;
+
 /// The model's greedy reply after the prompt `ids` (a chat ending in the assistant's marker):
-/// at most 40 tokens, up to the end token, decoded and trimmed; empty when the prompt leaves no
+/// at most [`ANSWER_TOKENS`] tokens, up to the end token, decoded and trimmed; empty when the prompt leaves no
 /// room in the context.
 pub fn reply(model: &crate::model::Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> String {
     use crate::model::generate::{GenerateOptions, generate};
@@ -115,7 +119,7 @@ pub fn reply(model: &crate::model::Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> S
         return String::new();
     }
     let options = GenerateOptions {
-        max_new_tokens: 40.min(model.config.n_ctx - ids.len() - 1),
+        max_new_tokens: ANSWER_TOKENS.min(model.config.n_ctx - ids.len() - 1),
         sampling: crate::sampling::Sampling::GREEDY,
         seed: 0,
         end_token: end,
@@ -131,7 +135,7 @@ pub fn reply(model: &crate::model::Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> S
         .to_string()
 }
 
-/// The SFT loss mask for [`encode`]'s roles: 1 for system and assistant tokens, else 0.
+/// The SFT loss mask for [`encode`]'s roles: 1 for the assistant's tokens, else 0.
 pub fn loss_mask(roles: &[Option<Role>]) -> Vec<f32> {
     roles
         .iter()
@@ -182,6 +186,6 @@ mod tests {
             .filter(|(_, m)| **m == 1.0)
             .map(|(&i, _)| tok.decode(&[i]).unwrap())
             .collect();
-        assert_eq!(counted, "Sei nett.\nHallo!<|endoftext|>");
+        assert_eq!(counted, "Hallo!<|endoftext|>");
     }
 }

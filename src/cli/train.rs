@@ -28,9 +28,7 @@ fn pretraining_documents(
     if config.corpus.builtin {
         let c = corpus::generate(config.seed, Sizes::BUILTIN);
         report = Some(c.cleaning.clone());
-        sources.push(("sentences".to_string(), c.sentences));
-        sources.push(("stories".to_string(), c.stories));
-        sources.push(("web".to_string(), c.web));
+        sources.extend(c.sources().map(|(name, docs)| (name.to_string(), docs)));
     }
     for f in &config.corpus.files {
         let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
@@ -70,7 +68,10 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
     let start = Instant::now();
     let (documents, cleaning) = pretraining_documents(&config)?;
     eprintln!("[train] tokenizer: learning {} tokens …", config.vocab_size);
-    let texts: Vec<String> = documents.iter().map(|(_, d)| d.join("\n")).collect();
+    let texts: Vec<String> = documents
+        .iter()
+        .map(|(_, d)| corpus::tokenizer_text(d))
+        .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (tokenizer, merges) =
         train_tokenizer(Mode::ByteLevel, &refs, config.vocab_size, &chat::SPECIALS)
@@ -211,6 +212,10 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         "seed": config.seed,
         "dialogs": dialogs.len(),
         "counted_tokens": counted,
+        "loss_roles": chat::Role::ALL
+            .into_iter()
+            .filter(|r| r.counts_in_loss())
+            .collect::<Vec<_>>(),
         "sources": data_info,
         "seq_len": config.seq_len,
         "settings": config.train,

@@ -32,6 +32,25 @@ pub struct Corpus {
     pub cleaning: web::Report,
 }
 
+impl Corpus {
+    /// The three sources by name, in the order the trainers list them.
+    pub fn sources(self) -> [(&'static str, Vec<String>); 3] {
+        [
+            ("sentences", self.sentences),
+            ("stories", self.stories),
+            ("web", self.web),
+        ]
+    }
+}
+
+/// The text a tokenizer learns from for one source: its documents, one per line.
+pub fn tokenizer_text(documents: &[String]) -> String {
+    documents.join("\n")
+}
+
+/// The seed of the built-in models' data (`training/base.json`).
+pub const BUILTIN_SEED: u64 = 1;
+
 /// Sizes of the built-in corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Sizes {

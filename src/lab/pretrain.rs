@@ -168,7 +168,10 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
     {
         return Err("model width 16–256 (a multiple of 4) and 1–6 layers, please".into());
     }
-    let texts: Vec<String> = documents.iter().map(|(_, d)| d.join("\n")).collect();
+    let texts: Vec<String> = documents
+        .iter()
+        .map(|(_, d)| corpus::tokenizer_text(d))
+        .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (tokenizer, steps) = train_tokenizer(
         Mode::ByteLevel,
