@@ -82,6 +82,13 @@ pub struct SampleReport {
 /// How many candidates a report lists at most.
 const REPORT_MAX: usize = 64;
 
+/// The random numbers for drawing the token at `position` (the number of tokens before it): one
+/// stream per seed and position, so that the sampling chapter, the generation loop and the CLI
+/// draw the same token for the same text, seed and settings.
+pub fn rng_for(seed: u64, position: usize) -> Rng {
+    Rng::new(seed ^ (position as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
 /// Chooses a token from `logits` `[V]` and reports how.
 ///
 /// Greedy: argmax (ties: the smaller id). Otherwise `p = softmax(logits / τ)`; tokens are ranked

@@ -7,7 +7,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use lupe::model::checkpoint::load_safetensors;
 use lupe::model::generate::{GenerateOptions, generate};
 use lupe::model::{Config, Gpt, LogitRows};
-use lupe::sampling::Sampling;
+use lupe::sampling::{Sampling, rng_for, sample};
 
 fn tiny() -> Gpt {
     let config = Config::from_json(include_str!("model/tiny-gpt2/config.json")).unwrap();
@@ -51,10 +51,41 @@ fn seeded_sampling_gives_the_same_tokens_everywhere() {
     assert_eq!(out.tokens, EXPECTED);
 }
 
-/// Computed natively once; wasm must agree.
+/// Computed natively once (each draw with `rng_for(seed, position)`); wasm must agree.
 const EXPECTED: [u32; 16] = [
-    252, 63, 225, 130, 303, 211, 34, 178, 10, 302, 129, 108, 233, 30, 131, 34,
+    81, 148, 113, 134, 303, 238, 6, 216, 37, 9, 216, 9, 216, 10, 252, 9,
 ];
+
+/// Every draw of the loop uses the random numbers of its position, so a single draw at the same
+/// place (the sampling chapter's) gives the same token as the loop (the generation chapter's).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_single_draw_equals_the_loops_draw_at_the_same_place() {
+    let model = tiny();
+    let settings = Sampling {
+        temperature: 1.3,
+        top_k: 0,
+        top_p: 1.0,
+    };
+    let mut ids = vec![5u32, 17, 300];
+    let out = generate(
+        &model,
+        &ids,
+        GenerateOptions {
+            max_new_tokens: 6,
+            sampling: settings,
+            seed: 11,
+            end_token: None,
+        },
+    )
+    .unwrap();
+    for &token in &out.tokens {
+        let logits = model.forward_traced(&ids, LogitRows::Last).unwrap().logits;
+        let single = sample(logits.row(0), &settings, &mut rng_for(11, ids.len())).unwrap();
+        assert_eq!(single.token, token, "after {} tokens", ids.len());
+        ids.push(token);
+    }
+}
 
 /// The page runs a large model's pass one layer at a time (`Gpt::begin`, `Pass::run_layer`):
 /// that must give exactly the one-shot traced pass, also after a cached prefix.

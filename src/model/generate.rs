@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use super::ModelError;
 use super::gpt::{Gpt, KvCache, LogitRows};
-use crate::rng::Rng;
-use crate::sampling::{SampleReport, Sampling, sample};
+use crate::sampling::{SampleReport, Sampling, rng_for, sample};
 
 /// Why generation stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,7 +37,6 @@ pub struct GenerateOptions {
 /// feeds it the logits and processes the token it returns.
 #[derive(Debug, Clone)]
 pub struct Decoder {
-    rng: Rng,
     options: GenerateOptions,
     generated: Vec<u32>,
     stopped: Option<StopReason>,
@@ -49,7 +47,6 @@ impl Decoder {
     pub fn new(options: GenerateOptions) -> Result<Decoder, ModelError> {
         options.sampling.validate().map_err(ModelError::new)?;
         Ok(Decoder {
-            rng: Rng::new(options.seed),
             stopped: (options.max_new_tokens == 0).then_some(StopReason::MaxNewTokens),
             options,
             generated: Vec::new(),
@@ -68,8 +65,10 @@ impl Decoder {
         if self.stopped.is_some() {
             return Ok(None);
         }
-        let report =
-            sample(logits, &self.options.sampling, &mut self.rng).map_err(ModelError::new)?;
+        // Each draw has its own random numbers, from the seed and the text's length so far, so
+        // the sampling chapter's single draw equals this loop's draw at the same place.
+        let mut rng = rng_for(self.options.seed, cached);
+        let report = sample(logits, &self.options.sampling, &mut rng).map_err(ModelError::new)?;
         let token = report.token;
         self.generated.push(token);
         if Some(token) == self.options.end_token {

@@ -1,4 +1,4 @@
-//! Chapter 8 — sampling: greedy, temperature, top-k, top-p and top-k-then-top-p on the real
+//! Chapter 9 — sampling: greedy, temperature, top-k, top-p and top-k-then-top-p on the real
 //! distribution, the cut-offs drawn on it, the seeded random draw, and "append" to go round the
 //! loop.
 
@@ -6,12 +6,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::logits::TemperatureSlider;
-use crate::i18n::{Lang, Msg, tr, trf};
-use crate::rng::Rng;
-use crate::sampling::{SampleReport, Sampling, sample};
+use crate::i18n::{Lang, Msg, number, tr, trf};
+use crate::sampling::{SampleReport, Sampling, rng_for, sample};
 use crate::ui::context::use_app;
 use crate::ui::palette::CHIP_TINTS;
 use crate::ui::state::Action;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Bar, Bars, percent, visible};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -136,15 +136,13 @@ pub fn sampling_chapter() -> Html {
     };
     let s = app.sampling;
     let method = Method::of(&s);
-    // The draw depends on the seed and on how long the text is, so each step of the loop rolls anew.
-    let report: SampleReport = match sample(
-        trace.logits.row(0),
-        &s,
-        &mut Rng::new(app.seed ^ a.encoding.ids.len() as u64),
-    ) {
-        Ok(r) => r,
-        Err(e) => return html! { <p class="prompt-status error">{ e }</p> },
-    };
+    // The draw depends on the seed and on how long the text is, so each step of the loop rolls
+    // anew, with the numbers the generation chapter uses at the same place.
+    let report: SampleReport =
+        match sample(trace.logits.row(0), &s, &mut rng_for(app.seed, a.ids.len())) {
+            Ok(r) => r,
+            Err(e) => return html! { <p class="prompt-status error">{ e }</p> },
+        };
     let label = |id: u32| loaded.tokenizer.token_view(id).label;
     let set = |f: fn(Sampling, f32) -> Sampling| {
         let app = app.clone();
@@ -167,10 +165,20 @@ pub fn sampling_chapter() -> Html {
         })
         .collect();
     let chosen = label(report.token);
-    let is_end =
-        loaded.end_token() == Some(report.token) || loaded.tokenizer.is_special(report.token);
+    // What follows the draw: the end token stops, another special token (a role marker) is not
+    // text, a piece of a character cannot be appended as text; anything else is appended.
+    let view = loaded.tokenizer.token_view(report.token);
+    let after = if loaded.end_token() == Some(report.token) {
+        Some(Msg::SamEnd)
+    } else if view.special {
+        Some(Msg::SamSpecial)
+    } else if view.text.is_none() {
+        Some(Msg::SamPartial)
+    } else {
+        None
+    };
     let append = {
-        let (app, text) = (app.clone(), chosen.clone());
+        let (app, text) = (app.clone(), view.text.clone().unwrap_or_default());
         Callback::from(move |_| app.dispatch(Action::SetPrompt(format!("{}{}", app.prompt, text))))
     };
     let on_seed = {
@@ -201,6 +209,7 @@ pub fn sampling_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="sam-controls">
                 <h2 id="sam-controls">{ tr(lang, Msg::SamMethod) }</h2>
+                <Prose msg={Msg::SamMethodsExplain} />
                 <div class="segmented wrap" role="group" aria-label={tr(lang, Msg::SamMethod)} data-testid="method">
                     { for [Method::Greedy, Method::Temperature, Method::TopK, Method::TopP, Method::Both].into_iter().map(|m| {
                         let app = app.clone();
@@ -223,13 +232,13 @@ pub fn sampling_chapter() -> Html {
             </section>
             <section class="panel" aria-labelledby="sam-dist">
                 <h2 id="sam-dist">{ tr(lang, Msg::SamDistTitle) }</h2>
-                <p>{ tr(lang, Msg::SamDistExplain) }</p>
-                <p class="meta" data-testid="kept">{ trf(lang, Msg::SamKept, &[("k", &report.kept.to_string()), ("v", &report.vocab.to_string()), ("mass", &percent(report.kept_mass as f32))]) }</p>
+                <Prose msg={Msg::SamDistExplain} />
+                <p class="meta" data-testid="kept">{ trf(lang, Msg::SamKept, &[("k", &number(lang, report.kept as u64)), ("v", &number(lang, report.vocab as u64)), ("mass", &percent(report.kept_mass as f32))]) }</p>
                 <div data-testid="sample-bars"><Bars bars={bars} max={report.candidates.first().map_or(1.0, |c| c.prob)} label={tr(lang, Msg::SamDistTitle)} /></div>
             </section>
             <section class="panel" aria-labelledby="sam-draw">
                 <h2 id="sam-draw">{ tr(lang, Msg::SamDrawTitle) }</h2>
-                <p>{ tr(lang, Msg::SamDrawExplain) }</p>
+                <Prose msg={Msg::SamDrawExplain} />
                 <div class="cumulative" data-testid="cumulative">
                     { for kept.iter().enumerate().map(|(i, &(id, from, width))| html! {
                         <span class={classes!("segment", (id == report.token).then_some("chosen"))}
@@ -248,11 +257,11 @@ pub fn sampling_chapter() -> Html {
                         None => trf(lang, Msg::SamGreedyDraw, &[("t", &visible(&chosen))]),
                     }
                 }</p>
-                if is_end {
-                    <p class="prompt-status warn" role="status">{ tr(lang, Msg::SamEnd) }</p>
+                if let Some(why) = after {
+                    <p class="prompt-status warn" role="status" data-testid="no-append">{ tr(lang, why) }</p>
                 } else {
                     <div class="actions"><button type="button" class="primary" onclick={append} data-testid="append">{ tr(lang, Msg::SamAppend) }</button></div>
-                    <p class="meta">{ tr(lang, Msg::SamAppendExplain) }</p>
+                    <Prose msg={Msg::SamAppendExplain} class={classes!("meta")} />
                 }
             </section>
         </>
