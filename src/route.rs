@@ -30,6 +30,8 @@ pub struct ViewState {
     pub seed: Option<u64>,
     /// Large type and fewer controls, for a projector.
     pub presenter: bool,
+    /// The glossary entry to show (its id, e.g. `logit`).
+    pub term: Option<String>,
 }
 
 /// Something about the link the user should be told.
@@ -88,6 +90,7 @@ pub fn parse(hash: &str) -> Parsed {
             }
             "seed" => state.seed = value.parse().ok(),
             "presenter" => state.presenter = value != "0",
+            "term" => state.term = Some(value).filter(|t| !t.is_empty()),
             _ => {}
         }
     }
@@ -129,6 +132,9 @@ pub fn to_hash(state: &ViewState) -> String {
     }
     if state.presenter {
         params.push(("presenter", "1".to_string()));
+    }
+    if let Some(t) = &state.term {
+        params.push(("term", t.clone()));
     }
     let mut out = format!("#/{}", state.chapter.slug());
     for (i, (key, value)) in params.iter().enumerate() {
@@ -209,6 +215,9 @@ mod tests {
         assert_eq!(p.state.lang, Some(Lang::De));
         assert_eq!(p.notice, None);
         assert_eq!(parse("#ffn").state.chapter, Chapter::Ffn);
+        let g = parse("#/glossary?term=logit");
+        assert_eq!(g.state.chapter, Chapter::Glossary);
+        assert_eq!(g.state.term.as_deref(), Some("logit"));
         assert_eq!(parse("#/Logits/").state.chapter, Chapter::Logits);
         assert_eq!(parse("#/rag?unknown=1&lang=en").state.lang, Some(Lang::En));
     }
@@ -223,7 +232,7 @@ mod tests {
 
     #[test]
     fn state_round_trips_through_the_hash() {
-        for chapter in Chapter::ALL {
+        for chapter in Chapter::PAGES {
             for lang in [None, Some(Lang::De), Some(Lang::En)] {
                 let s = ViewState {
                     chapter,
@@ -257,6 +266,7 @@ mod tests {
             top_p: Some(0.9),
             seed: Some(42),
             presenter: true,
+            term: Some("d-k".into()),
         };
         let hash = to_hash(&full);
         assert!(!hash.contains(' ') && !hash.contains("&die"), "{hash}");

@@ -266,3 +266,33 @@ fn the_model_knows_which_words_go_together() {
         assert!(top.contains(&expected.to_string()), "{prompt} → {top:?}");
     }
 }
+
+/// The tokens chapter replays the built-in tokenizer's training on the same text with the same
+/// trainer: its rules must come out in the vocabulary's own order, and the seed it uses must be
+/// the one `training/base.json` trains with.
+#[test]
+fn the_tokenizer_replay_reproduces_the_built_in_merges() {
+    use lupe::corpus::{self, BUILTIN_SEED, Sizes};
+    use lupe::tokenizer::train::{Mode, Trainer};
+    let config: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("training/base.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(config["seed"], BUILTIN_SEED);
+    let texts: Vec<String> = corpus::generate(BUILTIN_SEED, Sizes::BUILTIN)
+        .sources()
+        .iter()
+        .map(|(_, d)| corpus::tokenizer_text(d))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut trainer = Trainer::new(Mode::ByteLevel, &refs);
+    let (_, tokenizer) = load("base");
+    let merges = tokenizer.bpe().merge_list();
+    for (rank, &(left, right)) in merges.iter().take(40).enumerate() {
+        let step = trainer.step().expect("a pair to merge");
+        assert_eq!((step.left, step.right), (left, right), "rule {}", rank + 1);
+    }
+}

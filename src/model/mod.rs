@@ -18,7 +18,9 @@
 //! | [`gpt`] | the forward pass with a KV cache |
 //! | [`trace`] | every intermediate value of a pass |
 //! | [`generate`] | the autoregressive loop |
+//! | [`anatomy`] | the parts and their parameter counts; published sizes to compare |
 
+pub mod anatomy;
 pub mod attention;
 pub mod checkpoint;
 pub mod config;

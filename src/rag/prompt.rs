@@ -9,7 +9,7 @@ use crate::tokenizer::Tokenizer;
 
 /// The prompt's token ids and, per token, its role: the context as a system message, the
 /// question as the user's, then the assistant's marker. Passages that would not leave room for
-/// the question and a 40-token answer in the context window are dropped from the end; returns
+/// the question and an answer of [`chat::ANSWER_TOKENS`] in the context window are dropped from the end; returns
 /// how many passages fit.
 pub fn assemble(
     model: &Gpt,
@@ -29,7 +29,7 @@ pub fn assemble(
         let marker = tokenizer.encode_with(Role::Assistant.marker(), true);
         roles.extend(std::iter::repeat_n(None, marker.len()));
         ids.extend(marker);
-        if ids.len() + 40 <= model.config.n_ctx || used == 0 {
+        if ids.len() + chat::ANSWER_TOKENS <= model.config.n_ctx || used == 0 {
             return (ids, roles, used);
         }
         used -= 1;

@@ -189,7 +189,7 @@ pub fn app() -> Html {
             (lang, theme, presenter),
             move |&(lang, theme, presenter)| {
                 let root = gloo::utils::document_element();
-                let _ = root.set_attribute("lang", lang.code());
+                let _ = root.set_attribute("lang", lang.tag());
                 let _ = root.set_attribute("data-theme", theme.code());
                 let _ = root.set_attribute("data-presenter", if presenter { "on" } else { "off" });
                 prefs::store_lang(lang);
@@ -211,7 +211,7 @@ pub fn app() -> Html {
             <Header />
             <StatusLine />
             <div class="layout">
-                <Nav lang={lang} current={state.chapter} hrefs={Chapter::ALL.map(|c| state.hash_for(c)).to_vec()} />
+                <Nav lang={lang} current={state.chapter} hrefs={Chapter::PAGES.map(|c| state.hash_for(c)).to_vec()} />
                 <main id="main" class="content">
                     <ChapterView />
                 </main>

@@ -7,8 +7,10 @@ use yew::prelude::*;
 use super::app::focus_main_heading;
 use super::chapters::{ChapterBody, uses_prompt};
 use super::context::use_app;
+use super::map::MiniMap;
 use super::prompt::PromptBar;
 use super::state::Action;
+use super::terms::Prose;
 use crate::chapters::Chapter;
 use crate::i18n::{Msg, tr, trf};
 use crate::route::RouteNotice;
@@ -43,21 +45,25 @@ pub fn chapter_view() -> Html {
         }
     });
 
-    let position = trf(
-        lang,
-        Msg::ChapterOf,
-        &[
-            ("n", &(c.index() + 1).to_string()),
-            ("total", &Chapter::ALL.len().to_string()),
-        ],
-    );
+    let position = match c.number() {
+        Some(n) => trf(
+            lang,
+            Msg::ChapterOf,
+            &[
+                ("n", &n.to_string()),
+                ("total", &Chapter::ALL.len().to_string()),
+            ],
+        ),
+        None => tr(lang, Msg::Appendix).to_string(),
+    };
     html! {
         <>
             { for notice }
             <article class="chapter" data-chapter={c.slug()}>
+                if c.number().is_some() { <MiniMap /> }
                 <p class="eyebrow">{ position }</p>
                 <h1 tabindex="-1">{ tr(lang, Msg::ChapterTitle(c)) }</h1>
-                <p class="lead">{ tr(lang, Msg::ChapterIntro(c)) }</p>
+                <Prose msg={Msg::ChapterIntro(c)} class={classes!("lead")} />
                 if uses_prompt(c) { <PromptBar /> }
                 <ChapterBody chapter={c} />
             </article>

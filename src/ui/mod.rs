@@ -7,6 +7,9 @@
 //! - [`context`]: the state shared with every component.
 //! - [`header`], [`nav`], [`status`], [`chapter`], [`prompt`]: the parts of the page.
 //! - [`chapters`]: one module per chapter.
+//! - [`hooks`]: hooks several components share (the width a figure has on screen).
+//! - [`map`]: the model as a live diagram (overview) and its compact form atop every chapter.
+//! - [`terms`]: explanation paragraphs whose glossary terms link to the glossary.
 //! - [`widgets`], [`palette`]: chips, heatmaps, strips and bars, and their colours.
 //! - [`fetch`]: loading the model files that ship with the site.
 //! - [`offline`]: the service worker that keeps the app usable offline.
@@ -17,9 +20,11 @@ mod chapters;
 mod context;
 pub mod fetch;
 mod header;
+mod hooks;
 mod hub;
 mod lab;
 mod local_files;
+mod map;
 mod models;
 mod nav;
 mod offline;
@@ -28,6 +33,7 @@ mod prefs;
 mod prompt;
 mod state;
 mod status;
+mod terms;
 mod widgets;
 
 /// Mounts the app into `<div id="app">` (replacing the loading message there).

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Msg, tr};
 pub struct NavProps {
     pub lang: Lang,
     pub current: Chapter,
-    /// One link target per chapter, in [`Chapter::ALL`] order.
+    /// One link target per page, in [`Chapter::PAGES`] order (the glossary last).
     pub hrefs: Vec<String>,
 }
 
@@ -29,13 +29,14 @@ pub fn nav(props: &NavProps) -> Html {
     html! {
         <nav class="rail" aria-label={tr(lang, Msg::NavLabel)}>
             <ol>
-                { for Chapter::ALL.iter().zip(&props.hrefs).map(|(&c, href)| {
+                { for Chapter::PAGES.iter().zip(&props.hrefs).map(|(&c, href)| {
                     let current = c == props.current;
+                    let appendix = c.number().is_none();
                     html! {
-                        <li class={classes!(current.then_some("current"))}>
+                        <li class={classes!(current.then_some("current"), appendix.then_some("appendix"))}>
                             <a href={href.clone()} aria-current={current.then_some("page")}
                                data-chapter={c.slug()}>
-                                <span class="num" aria-hidden="true">{ c.index() + 1 }</span>
+                                <span class="num" aria-hidden="true">{ c.number().map_or_else(|| "A–Z".to_string(), |n| n.to_string()) }</span>
                                 <span class="title">{ tr(lang, Msg::ChapterTitle(c)) }</span>
                             </a>
                         </li>

@@ -57,6 +57,8 @@ pub struct AppState {
     pub lang: Lang,
     pub theme: Theme,
     pub presenter: bool,
+    /// The glossary entry a link asked for.
+    pub term: Option<String>,
     /// The prompt as typed.
     pub prompt: String,
     pub model: ModelId,
@@ -124,6 +126,7 @@ impl AppState {
             lang,
             theme,
             presenter: false,
+            term: None,
             prompt: default_prompt(lang),
             model: ModelId::Chat,
             layer: 0,
@@ -170,6 +173,7 @@ impl AppState {
         };
         self.seed = v.seed.unwrap_or(DEFAULT_SEED);
         self.presenter = v.presenter;
+        self.term = v.term;
     }
 
     /// The view as a link: only what differs from the defaults.
@@ -190,6 +194,10 @@ impl AppState {
             top_p: (self.sampling.top_p != d.top_p).then_some(self.sampling.top_p),
             seed: (self.seed != DEFAULT_SEED).then_some(self.seed),
             presenter: self.presenter,
+            term: self
+                .term
+                .clone()
+                .filter(|_| self.chapter == Chapter::Glossary),
         }
     }
 
@@ -202,6 +210,16 @@ impl AppState {
     pub fn hash_for(&self, chapter: Chapter) -> String {
         route::to_hash(&ViewState {
             chapter,
+            term: None,
+            ..self.view()
+        })
+    }
+
+    /// The hash of the glossary open at one entry.
+    pub fn hash_for_term(&self, id: &str) -> String {
+        route::to_hash(&ViewState {
+            chapter: Chapter::Glossary,
+            term: Some(id.to_string()),
             ..self.view()
         })
     }

@@ -76,6 +76,7 @@ pub struct ChipsProps {
 /// Tokens as coloured chips with their ids.
 #[function_component(TokenChips)]
 pub fn token_chips(p: &ChipsProps) -> Html {
+    let lang = super::context::use_app().lang;
     html! {
         <ol class="chips" aria-label={p.label.clone()}>
             { for p.chips.iter().enumerate().map(|(i, c)| {
@@ -89,7 +90,7 @@ pub fn token_chips(p: &ChipsProps) -> Html {
                         if p.show_ids { <span class="chip-id">{ c.id }</span> }
                     </>
                 };
-                let title = format!("{:?} · id {}", c.label, c.id);
+                let title = trf(lang, Msg::ChipTitle, &[("t", &visible(&c.label)), ("id", &c.id.to_string())]);
                 html! {
                     <li>
                         if let Some(cb) = &p.on_select {
@@ -242,6 +243,7 @@ pub struct HeatmapProps {
 /// A matrix as coloured cells with tooltips; −∞ (masked) cells are hatched.
 #[function_component(Heatmap)]
 pub fn heatmap(p: &HeatmapProps) -> Html {
+    let masked_word = tr(super::context::use_app().lang, Msg::Masked);
     let c = p.cell;
     let left = if p.row_labels.is_empty() { 0 } else { 70 };
     let top = if p.col_labels.is_empty() { 0 } else { 64 };
@@ -268,7 +270,7 @@ pub fn heatmap(p: &HeatmapProps) -> Html {
                 let fill = if masked { "url(#hatch)".to_string() } else {
                     match p.scale { Scale::Diverging => palette::diverging(v, max), Scale::Sequential => palette::sequential(v) }
                 };
-                let tip = if !v.is_finite() { "−∞ (masked)".to_string() } else if masked { format!("{v:.4} (masked)") } else { format!("{v:.4}") };
+                let tip = if !v.is_finite() { format!("−∞ ({masked_word})") } else if masked { format!("{v:.4} ({masked_word})") } else { format!("{v:.4}") };
                 let light = p.scale == Scale::Sequential && palette::light_text_on(v);
                 html! {
                     <g>

@@ -66,7 +66,7 @@ test('embeddings: the row, neighbours with angles, the map, and König − Mann 
   const { page, context } = await open('embeddings?lang=de&model=base&prompt=Der%20K%C3%B6nig&token=1', '[data-testid="emb-row"]');
   const [der, koenig] = ids('Der König', 'base');
   assert.ok(der >= 0);
-  assert.match(await page.getByTestId('emb-row').innerText(), new RegExp(`Nummer ${koenig} → Zeile ${koenig}`));
+  assert.match(await page.getByTestId('emb-row').innerText(), new RegExp(`Token-ID ${koenig} → Zeile ${koenig}`));
   const near = await page.getByTestId('emb-nearest').locator('.bar-row').count();
   assert.equal(near, 8);
   assert.match(await page.getByTestId('emb-nearest').innerText(), /\d\.\d{3} · \d+°/);
@@ -138,7 +138,7 @@ test('sampling: greedy, a seeded draw, and appending the token', async () => {
   await page.getByTestId('method').getByRole('button', { name: 'Top-p', exact: true }).click();
   await until(async () => /Random number 0\.\d{4} →/.test(await page.getByTestId('draw').innerText()), true, 'a draw is shown');
   const draw = await page.getByTestId('draw').innerText();
-  assert.match(await page.getByTestId('kept').innerText(), /of \d+ tokens stay in play/);
+  assert.match(await page.getByTestId('kept').innerText(), /of [\d,]+ tokens stay in play/);
   const count = await page.getByTestId('token-count').innerText();
   await page.getByTestId('append').click();
   await until(async () => (await page.getByTestId('token-count').innerText()) !== count, true, 'the prompt grew');

@@ -50,18 +50,20 @@ test('without WebGPU the status says CPU and explains it', async () => {
 test('language follows the browser, switches, and is remembered', async () => {
   const { page, context } = await newPage(browser, { locale: 'de-DE' });
   await page.goto(server.url);
-  await heading(page, 'Vom Prompt zu Tokens');
-  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await heading(page, 'Überblick: das ganze Modell');
+  // Swiss German: the tag, the switch's name.
+  assert.equal(await page.getAttribute('html', 'lang'), 'de-CH');
+  assert.equal(await page.getByRole('button', { name: 'Deutsch (Schweiz)', exact: true }).getAttribute('aria-pressed'), 'true');
 
-  await page.getByRole('button', { name: 'EN', exact: true }).click();
-  await heading(page, 'From prompt to tokens');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await heading(page, 'Overview: the whole model');
   await until(() => page.getAttribute('html', 'lang'), 'en', 'html lang');
-  await until(() => page.url().endsWith('#/tokens?lang=en'), true, 'URL carries the language');
+  await until(() => page.url().endsWith('#/overview?lang=en'), true, 'URL carries the language');
   assert.equal(await page.getByRole('navigation', { name: 'Chapters' }).count(), 1);
 
   // A fresh visit without a language in the link uses the remembered choice.
   await page.goto(server.url);
-  await heading(page, 'From prompt to tokens');
+  await heading(page, 'Overview: the whole model');
   await context.close();
 });
 
@@ -70,11 +72,11 @@ test('a deep link opens its chapter; an unknown one lands on the first with a no
   await page.goto(`${server.url}#/attention?lang=de`);
   await heading(page, 'Self-Attention');
   assert.equal(await page.locator('.rail [aria-current="page"]').getAttribute('data-chapter'), 'attention');
-  assert.match(await page.locator('.eyebrow').innerText(), /Kapitel 4 von 12/i);
+  assert.match(await page.locator('.eyebrow').innerText(), /Kapitel 5 von 13/i);
   assert.equal(await page.title(), 'Self-Attention · Lupe');
 
   await page.goto(`${server.url}#/no-such-chapter?lang=en`);
-  await heading(page, 'From prompt to tokens');
+  await heading(page, 'Overview: the whole model');
   const notice = page.getByTestId('notice');
   assert.match(await notice.innerText(), /no chapter called “no-such-chapter”/);
   await notice.getByRole('button').click();
@@ -85,24 +87,24 @@ test('a deep link opens its chapter; an unknown one lands on the first with a no
 
 test('keyboard: arrows step through chapters, links and buttons are reachable', async () => {
   const { page, context } = await newPage(browser, { locale: 'en-US' });
-  await page.goto(`${server.url}#/tokens?lang=en`);
+  await page.goto(`${server.url}#/overview?lang=en`);
   await page.locator('main h1').waitFor();
   await page.keyboard.press('ArrowRight');
-  await page.waitForURL(/#\/embeddings/);
-  await heading(page, 'Token IDs and embeddings');
+  await page.waitForURL(/#\/tokens/);
+  await heading(page, 'From prompt to tokens');
   // Focus moved to the new chapter's heading.
   await focusOn(page, 'H1');
   await page.keyboard.press('ArrowLeft');
-  await page.waitForURL(/#\/tokens/);
+  await page.waitForURL(/#\/overview/);
   await page.keyboard.press('ArrowLeft'); // nothing before the first chapter
-  assert.match(page.url(), /#\/tokens/);
+  assert.match(page.url(), /#\/overview/);
 
   // The back button walks the history of chapters.
   await page.locator('a[rel="next"]').click();
-  await page.waitForURL(/#\/embeddings/);
-  await page.goBack();
   await page.waitForURL(/#\/tokens/);
-  await heading(page, 'From prompt to tokens');
+  await page.goBack();
+  await page.waitForURL(/#\/overview/);
+  await heading(page, 'Overview: the whole model');
 
   // On a fresh page the first Tab stop is the skip link, which jumps to the content.
   await page.reload();

@@ -83,7 +83,7 @@ test('bad settings: empty own text, and a learning rate far too high stops with 
     await page.getByTestId('lab-lr').selectOption('100');
     await page.getByTestId('lab-start').click();
     await page.getByTestId('lab-stopped').waitFor({ timeout: 60_000 });
-    assert.match(await page.getByTestId('lab-stopped').innerText(), /keine Zahl mehr \(NaN\)/);
+    assert.match(await page.getByTestId('lab-stopped').innerText(), /keine endliche Zahl mehr \(NaN oder ∞\)/);
     await page.getByTestId('lab-lower-lr').click();
     await page.getByTestId('lab-stopped').waitFor({ state: 'detached', timeout: 30_000 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=lab-loss]')?.dataset.step) >= 30, null, { timeout: 60_000 });

@@ -1,4 +1,4 @@
-//! Chapter 4 — self-attention for a chosen layer and head: where each token looks (arcs), the
+//! Chapter 5 — self-attention for a chosen layer and head: where each token looks (arcs), the
 //! score matrix with its mask and the weights α, Q, K and V, all heads as thumbnails, and the
 //! concatenation with W_O.
 
@@ -8,8 +8,10 @@ use super::pickers::{LayerHeadPicker, TokenPicker};
 use crate::i18n::{Msg, tr, trf};
 use crate::model::attention::HeadValues;
 use crate::ui::context::use_app;
+use crate::ui::hooks::use_width;
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Heatmap, Scale, VectorStrip, percent, visible};
 
 /// Which matrix the big heatmap shows.
@@ -25,6 +27,8 @@ pub fn attention_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
     let view = use_state(|| View::Weights);
+    let matrix_node = use_node_ref();
+    let room = use_width(matrix_node.clone(), 760.0);
     let (Some(loaded), Some(a), Some(sel)) =
         (app.loaded(), app.analysis.clone(), app.token_index())
     else {
@@ -73,43 +77,44 @@ pub fn attention_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="att-arcs">
                 <h2 id="att-arcs">{ tr(lang, Msg::AttArcsTitle) }</h2>
-                <p>{ tr(lang, Msg::AttArcsExplain) }</p>
+                <Prose msg={Msg::AttArcsExplain} />
                 <LayerHeadPicker />
                 <TokenPicker />
-                <Arcs labels={labels.clone()} weights={head.weights.row(sel).to_vec()} selected={sel} on_hover={on_hover} />
+                <Arcs labels={labels.clone()} weights={head.weights.row(sel).to_vec()} selected={sel} on_hover={on_hover}
+                      label={trf(lang, Msg::AttArcsLabel, &[("t", &visible(&labels[sel]))])} />
             </section>
             <section class="panel" aria-labelledby="att-matrix">
                 <h2 id="att-matrix">{ tr(lang, Msg::AttMatrixTitle) }</h2>
-                <p>{ tr(lang, Msg::AttMatrixExplain) }</p>
+                <Prose msg={Msg::AttMatrixExplain} />
                 <div class="segmented" role="group" aria-label={tr(lang, Msg::AttShow)}>
                     { view_button(View::Scores, Msg::AttScores) }
                     { view_button(View::Masked, Msg::AttMasked) }
                     { view_button(View::Weights, Msg::AttWeights) }
                 </div>
-                <div class="map-scroll" tabindex="0" data-testid="att-matrix">
+                <div class="map-scroll" tabindex="0" data-testid="att-matrix" ref={matrix_node}>
                     <Heatmap rows={n} cols={n} values={matrix.data.clone()}
                              scale={if *view == View::Weights { Scale::Sequential } else { Scale::Diverging }}
                              label={tr(lang, Msg::AttMatrixTitle)} row_labels={labels.clone()} col_labels={labels.clone()}
-                             cell={if n <= 12 { 34 } else if n <= 32 { 18 } else { 8 }} numbers={*view == View::Weights && n <= 12}
+                             cell={matrix_cell(room, n)} numbers={*view == View::Weights && n <= 12}
                              causal={*view == View::Weights} />
                 </div>
             </section>
             <section class="panel" aria-labelledby="att-qkv">
                 <h2 id="att-qkv">{ tr(lang, Msg::AttQkvTitle) }</h2>
-                <p>{ trf(lang, Msg::AttQkvExplain, &[("dk", &dk.to_string())]) }</p>
+                <Prose msg={Msg::AttQkvExplain} values={vec![("dk", dk.to_string()), ("d", c.d_model.to_string()), ("h", c.n_head.to_string())]} />
                 <div class="qkv-row map-scroll" tabindex="0">{ small(&head.q, "Q") }{ small(&head.k, "K") }{ small(&head.v, "V") }</div>
             </section>
             <HeadGrid />
             <section class="panel" aria-labelledby="att-concat">
                 <h2 id="att-concat">{ tr(lang, Msg::AttConcatTitle) }</h2>
-                <p>{ trf(lang, Msg::AttConcatExplain, &[("h", &c.n_head.to_string()), ("d", &c.d_model.to_string())]) }</p>
+                <Prose msg={Msg::AttConcatExplain} values={vec![("h", c.n_head.to_string()), ("d", c.d_model.to_string())]} />
                 <p class="meta">{ trf(lang, Msg::TokenAt, &[("i", &sel.to_string()), ("t", &visible(&labels[sel]))]) }</p>
                 <h3>{ tr(lang, Msg::AttContext) }</h3>
                 <div class="strip-scroll heads-strip" tabindex="0">
                     { for (0..c.n_head).map(|h| html! {
                         <div class="head-part">
                             <span class="meta">{ format!("{} {}", tr(lang, Msg::HeadLabel), h + 1) }</span>
-                            <VectorStrip values={layer.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.concat.data)} label={format!("context head {}", h + 1)} />
+                            <VectorStrip values={layer.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.concat.data)} label={format!("{} {}", tr(lang, Msg::HeadLabel), h + 1)} />
                         </div>
                     }) }
                 </div>
@@ -120,6 +125,12 @@ pub fn attention_chapter() -> Html {
     }
 }
 
+/// The matrix's cell size for `n` tokens in `room` pixels: as large as fits (with the labels'
+/// 70 px), at least 8 px, and at most 56 px so that a short prompt does not fill the screen.
+fn matrix_cell(room: f64, n: usize) -> usize {
+    (((room - 80.0) / n.max(1) as f64) as usize).clamp(8, 56)
+}
+
 #[derive(Properties, PartialEq)]
 struct ArcsProps {
     labels: Vec<String>,
@@ -128,23 +139,30 @@ struct ArcsProps {
     selected: usize,
     /// A pointer resting on a token selects it (the chips above do the same by click or key).
     on_hover: Callback<usize>,
+    /// The figure's accessible name.
+    label: String,
 }
 
-/// Tokens in a row, with arcs from the selected token back to each token it attends to.
+/// Tokens in a row, with arcs from the selected token back to each token it attends to. The row
+/// fills the width it has on screen (at least 74 px per token, at most 170).
 #[function_component(Arcs)]
 fn arcs(p: &ArcsProps) -> Html {
-    let step = 74.0f32;
+    let node = use_node_ref();
+    let room = use_width(node.clone(), 760.0) as f32;
     let n = p.labels.len();
+    let step = ((room - 24.0) / n.max(1) as f32).clamp(74.0, 170.0);
+    // Arcs keep the shape they have at the narrowest spacing.
+    let bend = 0.35 * 74.0 / step;
     let (w, h, base) = (step * n as f32 + 20.0, 190.0f32, 160.0f32);
     let x = |i: usize| 10.0 + step * i as f32 + step / 2.0;
     html! {
-        <div class="map-scroll" tabindex="0">
+        <div class="map-scroll" tabindex="0" ref={node}>
             <svg class="arcs" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img"
-                 aria-label={format!("attention of token {}", p.selected)} data-testid="att-arcs">
+                 aria-label={p.label.clone()} data-testid="att-arcs">
                 { for (0..=p.selected.min(n.saturating_sub(1))).map(|j| {
                     let a = p.weights[j];
                     let (x1, x2) = (x(p.selected), x(j));
-                    let lift = 18.0 + (x1 - x2).abs() * 0.35;
+                    let lift = 18.0 + (x1 - x2).abs() * bend;
                     let path = format!("M {x1:.1} {:.1} C {x1:.1} {:.1}, {x2:.1} {:.1}, {x2:.1} {:.1}", base - 24.0, base - 24.0 - lift, base - 24.0 - lift, base - 24.0);
                     html! {
                         <g class="arc">
@@ -182,7 +200,7 @@ fn head_grid() -> Html {
     html! {
         <section class="panel" aria-labelledby="att-grid">
             <h2 id="att-grid">{ tr(lang, Msg::AttGridTitle) }</h2>
-            <p>{ tr(lang, Msg::AttGridExplain) }</p>
+            <Prose msg={Msg::AttGridExplain} />
             <div class="head-grid" data-testid="head-grid">
                 { for trace.layers.iter().enumerate().map(|(l, layer)| html! {
                     <div class="head-grid-row">
@@ -194,7 +212,7 @@ fn head_grid() -> Html {
                             html! {
                                 <button type="button" class={classes!("thumb", selected.then_some("selected"))} {onclick}
                                         aria-pressed={selected.to_string()} aria-label={format!("{} {}, {} {}", tr(lang, Msg::LayerLabel), l + 1, tr(lang, Msg::HeadLabel), h + 1)}>
-                                    <Heatmap rows={n} cols={n} values={head.weights.data.clone()} scale={Scale::Sequential} label={format!("L{} H{}", l + 1, h + 1)} cell={cell} causal=true />
+                                    <Heatmap rows={n} cols={n} values={head.weights.data.clone()} scale={Scale::Sequential} label={format!("{} {}, {} {}", tr(lang, Msg::LayerLabel), l + 1, tr(lang, Msg::HeadLabel), h + 1)} cell={cell} causal=true />
                                 </button>
                             }
                         }) }

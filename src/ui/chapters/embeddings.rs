@@ -1,4 +1,4 @@
-//! Chapter 2 — token ids and the embedding table: the row lookup, the vector as a colour strip,
+//! Chapter 3 — token IDs and the embedding table: the row lookup, the vector as a colour strip,
 //! nearest neighbours with their angles, a 2-D map of the vocabulary, and the analogy calculator.
 
 use std::rc::Rc;
@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::pickers::TokenPicker;
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::{Msg, number, tr, trf};
 use crate::model::embedding::{Pca, analogy, nearest, pca_2d};
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Bar, Bars, VectorStrip, visible};
 
 fn angle(cos: f32) -> f32 {
@@ -51,15 +52,15 @@ pub fn embeddings() -> Html {
         <>
             <section class="panel" aria-labelledby="emb-lookup">
                 <h2 id="emb-lookup">{ tr(lang, Msg::EmbLookupTitle) }</h2>
-                <p>{ trf(lang, Msg::EmbLookupExplain, &[("d", &d.to_string())]) }</p>
+                <Prose msg={Msg::EmbLookupExplain} values={vec![("d", d.to_string())]} />
                 <TokenPicker />
-                <p class="lookup" data-testid="emb-row">{ trf(lang, Msg::EmbRow, &[("token", &visible(&label)), ("id", &id.to_string()), ("v", &v.to_string()), ("d", &d.to_string())]) }</p>
+                <p class="lookup" data-testid="emb-row">{ trf(lang, Msg::EmbRow, &[("token", &visible(&label)), ("id", &id.to_string()), ("v", &number(lang, v as u64)), ("d", &d.to_string())]) }</p>
                 <div class="strip-scroll" tabindex="0"><VectorStrip values={row} scale={scale} label={format!("E[{id}]")} /></div>
                 <p class="meta">{ tr(lang, Msg::StripLegend) }</p>
             </section>
             <section class="panel" aria-labelledby="emb-near">
                 <h2 id="emb-near">{ tr(lang, Msg::EmbNearTitle) }</h2>
-                <p>{ tr(lang, Msg::EmbNearExplain) }</p>
+                <Prose msg={Msg::EmbNearExplain} />
                 <div data-testid="emb-nearest"><Bars bars={neighbour_bars(&loaded, &near)} max={1.0} label={tr(lang, Msg::EmbNearTitle)} /></div>
             </section>
             <VocabularyMap loaded={loaded.clone()} highlight={a.ids.clone()} />
@@ -166,8 +167,8 @@ fn vocabulary_map(p: &LoadedProps) -> Html {
             lang,
             Msg::VocabSample,
             &[
-                ("v", &sample.2.to_string()),
-                ("k", &sample.0.len().to_string()),
+                ("v", &number(lang, sample.2 as u64)),
+                ("k", &number(lang, sample.0.len() as u64)),
             ],
         )
     });
@@ -225,7 +226,8 @@ fn vocabulary_map(p: &LoadedProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="emb-map">
             <h2 id="emb-map">{ tr(lang, Msg::EmbMapTitle) }</h2>
-            <p>{ trf(lang, Msg::EmbMapExplain, &[("v", &sample.2.to_string())]) }{ " " }{ sampled.unwrap_or_default() }</p>
+            <Prose msg={Msg::EmbMapExplain} values={vec![("v", number(lang, sample.2 as u64)), ("d", p.loaded.model.config.d_model.to_string())]} />
+            if let Some(note) = sampled { <p class="meta">{ note }</p> }
             <label class="field inline">
                 <span>{ tr(lang, Msg::EmbSearch) }</span>
                 <input type="search" value={(*query).clone()} oninput={on_input} data-testid="map-search" />
@@ -306,7 +308,7 @@ fn analogy_calculator(p: &LoadedProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="emb-analogy">
             <h2 id="emb-analogy">{ tr(lang, Msg::EmbAnalogyTitle) }</h2>
-            <p>{ tr(lang, Msg::EmbAnalogyExplain) }</p>
+            <Prose msg={Msg::EmbAnalogyExplain} />
             <div class="analogy">
                 { input(0, "") }{ input(1, "−") }{ input(2, "+") }<span class="op" aria-hidden="true">{ "≈" }</span>
             </div>

@@ -1,23 +1,30 @@
-//! Chapter 6 — the feed-forward network for a chosen token and layer: W₁ → GELU → W₂ as strips,
+//! Chapter 7 — the feed-forward network for a chosen token and layer: W₁ → GELU → W₂ as strips,
 //! the GELU curve with this token's hidden values on it (and ReLU for comparison), and the most
 //! active neurons.
 
 use yew::prelude::*;
 
 use super::pickers::{LayerPicker, TokenPicker};
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::{Msg, number, tr, trf};
+use crate::model::anatomy::Anatomy;
 use crate::model::ffn::gelu;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
-use crate::ui::widgets::{Bar, Bars, VectorStrip};
+use crate::ui::terms::Prose;
+use crate::ui::widgets::{Bar, Bars, VectorStrip, percent};
 
 #[function_component(FfnChapter)]
 pub fn ffn_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let (Some(a), Some(sel)) = (app.analysis.clone(), app.token_index()) else {
+    let (Some(loaded), Some(a), Some(sel)) =
+        (app.loaded(), app.analysis.clone(), app.token_index())
+    else {
         return html! {};
     };
+    let anatomy = Anatomy::of(&loaded.model.weights);
+    let layers = anatomy.layers.max(1);
+    let (ffn_params, attention_params) = (anatomy.ffn / layers, anatomy.attention / layers);
     let Some(trace) = a.trace.as_ref() else {
         return html! {};
     };
@@ -79,7 +86,8 @@ pub fn ffn_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="ffn-flow">
                 <h2 id="ffn-flow">{ tr(lang, Msg::FfnFlowTitle) }</h2>
-                <p>{ trf(lang, Msg::FfnFlowExplain, &[("d", &d.to_string()), ("f", &f.to_string())]) }</p>
+                <Prose msg={if ffn_params > attention_params { Msg::FfnFlowExplain } else { Msg::FfnFlowPlainExplain }}
+                       values={vec![("d", number(lang, d as u64)), ("f", number(lang, f as u64)), ("ffn", number(lang, ffn_params as u64)), ("share", percent(anatomy.ffn_share() as f32))]} />
                 <TokenPicker />
                 <LayerPicker />
                 <div class="flow" data-testid="ffn-flow">
@@ -89,7 +97,7 @@ pub fn ffn_chapter() -> Html {
             <div class="two-col">
                 <section class="panel" aria-labelledby="ffn-curve">
                     <h2 id="ffn-curve">{ tr(lang, Msg::FfnCurveTitle) }</h2>
-                    <p>{ trf(lang, Msg::FfnCurveExplain, &[("f", &f.to_string())]) }</p>
+                    <Prose msg={Msg::FfnCurveExplain} values={vec![("f", f.to_string())]} />
                     <div class="fit">
                         <svg class="plot" viewBox={format!("-8 -8 {} {}", w + 16.0, h + 16.0)} role="img" aria-label={tr(lang, Msg::FfnCurveTitle)} data-testid="gelu-plot">
                             <rect x="0" y="0" width={w.to_string()} height={h.to_string()} class="plot-bg" />
@@ -106,7 +114,7 @@ pub fn ffn_chapter() -> Html {
                 </section>
                 <section class="panel" aria-labelledby="ffn-top">
                     <h2 id="ffn-top">{ tr(lang, Msg::FfnTopTitle) }</h2>
-                    <p>{ tr(lang, Msg::FfnTopExplain) }</p>
+                    <Prose msg={Msg::FfnTopExplain} />
                     <div data-testid="ffn-top"><Bars bars={top} max={top_max} label={tr(lang, Msg::FfnTopTitle)} /></div>
                 </section>
             </div>

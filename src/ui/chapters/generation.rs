@@ -1,4 +1,4 @@
-//! Chapter 9 — generation token by token, with play, pause and step, the stop conditions, and
+//! Chapter 10 — generation token by token, with play, pause and step, the stop conditions, and
 //! each step's top candidates kept as a history.
 
 use std::rc::Rc;
@@ -14,6 +14,7 @@ use crate::model::generate::{GenerateOptions, Generator, StopReason};
 use crate::sampling::SampleReport;
 use crate::ui::context::use_app;
 use crate::ui::state::Action;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Chip, StepControls, TokenChips, percent, visible};
 
 /// Milliseconds since the page opened.
@@ -188,7 +189,7 @@ pub fn generation_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="gen-title">
                 <h2 id="gen-title">{ tr(lang, Msg::GenTitle) }</h2>
-                <p>{ tr(lang, Msg::GenExplain) }</p>
+                <Prose msg={Msg::GenExplain} />
                 <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
                 <p class="meta">{ trf(lang, Msg::GenSettings, &[("s", &describe(lang, &app.sampling))]) }</p>
                 <label class="slider"><span>{ trf(lang, Msg::GenMax, &[("n", &max_new.to_string())]) }</span>

@@ -1,4 +1,4 @@
-//! Chapter 5 — residual and LayerNorm for a chosen token and layer: a LayerNorm's input and
+//! Chapter 6 — residual and LayerNorm for a chosen token and layer: a LayerNorm's input and
 //! output with their mean, variance and distribution, and the residual path.
 
 use yew::prelude::*;
@@ -9,6 +9,7 @@ use crate::model::Matrix;
 use crate::model::layernorm::Normalized;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::VectorStrip;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -112,7 +113,7 @@ pub fn layernorm_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="ln-ba">
                 <h2 id="ln-ba">{ tr(lang, Msg::LnBeforeAfterTitle) }</h2>
-                <p>{ tr(lang, Msg::LnBeforeAfterExplain) }</p>
+                <Prose msg={Msg::LnBeforeAfterExplain} values={vec![("d", d.to_string())]} />
                 <TokenPicker />
                 <LayerPicker />
                 <div class="segmented" role="group" aria-label={tr(lang, Msg::LnWhich)}>
@@ -136,7 +137,7 @@ pub fn layernorm_chapter() -> Html {
             </section>
             <section class="panel" aria-labelledby="ln-res">
                 <h2 id="ln-res">{ tr(lang, Msg::LnResidualTitle) }</h2>
-                <p>{ tr(lang, Msg::LnResidualExplain) }</p>
+                <Prose msg={Msg::LnResidualExplain} />
                 <div class="residual" data-testid="residual">
                     <span>{ tr(lang, Msg::LnX) }</span>
                     <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.input.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnX)} cell={4} /></div>
@@ -147,6 +148,43 @@ pub fn layernorm_chapter() -> Html {
                 </div>
                 <p class="meta">{ tr(lang, Msg::StripLegend) }</p>
             </section>
+            <Order />
         </>
+    }
+}
+
+/// The two orders of LayerNorm and addition side by side: post-LN (the original transformer)
+/// and pre-LN (GPT-2 and the models Lupe loads).
+#[function_component(Order)]
+fn order() -> Html {
+    let lang = use_app().lang;
+    let step = |msg: Msg, class: &'static str| html! { <li class={class}>{ tr(lang, msg) }</li> };
+    html! {
+        <section class="panel" aria-labelledby="ln-order">
+            <h2 id="ln-order">{ tr(lang, Msg::LnOrderTitle) }</h2>
+            <Prose msg={Msg::LnOrderExplain} />
+            <div class="two-col ln-orders" data-testid="ln-orders">
+                <figure class="order-flow">
+                    <figcaption>{ tr(lang, Msg::LnPostLn) }</figcaption>
+                    <ol>
+                        { step(Msg::LnX, "io") }
+                        { step(Msg::LnSublayer, "sub") }
+                        { step(Msg::LnAdd, "add") }
+                        { step(Msg::LnNorm, "norm") }
+                        { step(Msg::LnOut, "io") }
+                    </ol>
+                </figure>
+                <figure class="order-flow current">
+                    <figcaption>{ tr(lang, Msg::LnPreLn) }</figcaption>
+                    <ol>
+                        { step(Msg::LnX, "io") }
+                        { step(Msg::LnNorm, "norm") }
+                        { step(Msg::LnSublayer, "sub") }
+                        { step(Msg::LnAdd, "add") }
+                        { step(Msg::LnOut, "io") }
+                    </ol>
+                </figure>
+            </div>
+        </section>
     }
 }

@@ -1,16 +1,18 @@
-//! Chapter 7 — logits and softmax: the likeliest next tokens as bars, a temperature slider that
+//! Chapter 8 — logits and softmax: the likeliest next tokens as bars, a temperature slider that
 //! reshapes the distribution live, and weight tying shown with the real vectors.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::{Msg, number, tr, trf};
+use crate::model::anatomy::Anatomy;
 use crate::model::matrix::dot;
 use crate::model::softmax::softmax;
 use crate::sampling::Sampling;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Bar, Bars, VectorStrip, percent, visible};
 
 /// How many tokens the chart lists.
@@ -74,12 +76,12 @@ pub fn logits_chapter() -> Html {
         .collect();
     let n = trace.final_norm.output.rows;
     let h = trace.final_norm.output.row(n - 1).to_vec();
-    let table = loaded
-        .model
-        .weights
-        .lm_head
-        .as_ref()
-        .unwrap_or(&loaded.model.weights.token_embedding);
+    let weights = &loaded.model.weights;
+    let tied = weights.lm_head.is_none();
+    let table = weights.lm_head.as_ref().unwrap_or(&weights.token_embedding);
+    let anatomy = Anatomy::of(weights);
+    let saved = percent(anatomy.token_embedding as f32 / anatomy.total().max(1) as f32);
+    let c = &loaded.model.config;
     let scale = max_abs(&h).max(max_abs(
         &order[..3]
             .iter()
@@ -90,15 +92,19 @@ pub fn logits_chapter() -> Html {
         <>
             <section class="panel" aria-labelledby="log-top">
                 <h2 id="log-top">{ tr(lang, Msg::LogTopTitle) }</h2>
-                <p>{ trf(lang, Msg::LogTopExplain, &[("v", &logits.len().to_string()), ("k", &TOP.to_string())]) }</p>
+                <Prose msg={Msg::LogTopExplain} values={vec![("v", number(lang, logits.len() as u64)), ("k", TOP.to_string())]} />
                 <TemperatureSlider />
-                <p class="meta">{ tr(lang, Msg::TemperatureExplain) }</p>
+                <Prose msg={Msg::LogTemperatureExplain} class={classes!("meta")} />
                 <div data-testid="logit-bars"><Bars bars={bars} max={probs[order[0]]} label={tr(lang, Msg::LogTopTitle)} /></div>
                 <p class="meta formula">{ format!("p_i = exp(z_i / {t:.2}) / Σ_j exp(z_j / {t:.2})") }</p>
             </section>
             <section class="panel" aria-labelledby="log-tie">
-                <h2 id="log-tie">{ tr(lang, Msg::LogTyingTitle) }</h2>
-                <p>{ tr(lang, Msg::LogTyingExplain) }</p>
+                <h2 id="log-tie">{ tr(lang, if tied { Msg::LogTyingTitle } else { Msg::LogUntiedTitle }) }</h2>
+                if tied {
+                    <Prose msg={Msg::LogTyingExplain} values={vec![("v", number(lang, c.vocab_size as u64)), ("d", number(lang, c.d_model as u64)), ("share", saved)]} />
+                } else {
+                    <Prose msg={Msg::LogUntiedExplain} />
+                }
                 <div class="tying">
                     <span class="formula">{ "h" }</span>
                     <div class="strip-scroll" tabindex="0"><VectorStrip values={h.clone()} scale={scale} label="h" cell={4} /></div>
@@ -107,8 +113,8 @@ pub fn logits_chapter() -> Html {
                         let value = dot(&h, &row);
                         html! {
                             <>
-                                <span class="formula">{ trf(lang, Msg::LogDot, &[("t", &visible(&tok(i))), ("v", &format!("{value:.2}"))]) }</span>
-                                <div class="strip-scroll" tabindex="0"><VectorStrip values={row} scale={scale} label={format!("E[{i}]")} cell={4} /></div>
+                                <span class="formula">{ trf(lang, if tied { Msg::LogDot } else { Msg::LogDotUntied }, &[("t", &visible(&tok(i))), ("v", &format!("{value:.2}"))]) }</span>
+                                <div class="strip-scroll" tabindex="0"><VectorStrip values={row} scale={scale} label={format!("{}[{i}]", if tied { "E" } else { "W_out" })} cell={4} /></div>
                             </>
                         }
                     }) }

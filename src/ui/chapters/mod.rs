@@ -5,8 +5,10 @@ mod attention;
 mod embeddings;
 mod ffn;
 mod generation;
+mod glossary;
 mod layernorm;
 mod logits;
+mod overview;
 mod pickers;
 mod positions;
 mod rag;
@@ -26,13 +28,17 @@ pub struct BodyProps {
 
 /// Whether a chapter works on the prompt (and shows the prompt bar).
 pub fn uses_prompt(c: Chapter) -> bool {
-    !matches!(c, Chapter::Roles | Chapter::Training | Chapter::Rag)
+    !matches!(
+        c,
+        Chapter::Roles | Chapter::Training | Chapter::Rag | Chapter::Glossary
+    )
 }
 
 /// The interactive part of a chapter.
 #[function_component(ChapterBody)]
 pub fn chapter_body(p: &BodyProps) -> Html {
     match p.chapter {
+        Chapter::Overview => html! { <overview::OverviewChapter /> },
         Chapter::Tokens => html! { <tokens::Tokens /> },
         Chapter::Embeddings => html! { <embeddings::Embeddings /> },
         Chapter::Positions => html! { <positions::PositionsChapter /> },
@@ -45,5 +51,6 @@ pub fn chapter_body(p: &BodyProps) -> Html {
         Chapter::Roles => html! { <roles::RolesChapter /> },
         Chapter::Training => html! { <training::TrainingChapter /> },
         Chapter::Rag => html! { <rag::RagChapter /> },
+        Chapter::Glossary => html! { <glossary::GlossaryChapter /> },
     }
 }

@@ -1,13 +1,15 @@
-//! Chapter 3 — positions: the learned position table beside the sinusoidal formula, and
-//! X = E + P for the prompt.
+//! Chapter 4 — positions: the learned position table beside the sinusoidal formula, X = E + P
+//! for the prompt, and relative positions (distances) as the third kind.
 
 use yew::prelude::*;
 
+use super::pickers::TokenPicker;
 use crate::i18n::{Msg, tr, trf};
 use crate::model::Positions;
 use crate::model::embedding::position_vectors;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Heatmap, Scale, VectorStrip, visible};
 
 /// How many positions the heatmaps show.
@@ -49,23 +51,70 @@ pub fn positions() -> Html {
             <div class="two-col">
                 <section class="panel" aria-labelledby="pos-learned">
                     <h2 id="pos-learned">{ tr(lang, Msg::PosTableTitle) }</h2>
-                    <p>{ trf(lang, Msg::PosTableExplain, &[("n", &(c.n_ctx - 1).to_string()), ("k", &k.to_string())]) }</p>
+                    if c.positions == Positions::Learned {
+                        <Prose msg={Msg::PosTableExplain} values={vec![("n", (c.n_ctx - 1).to_string()), ("k", k.to_string())]} />
+                    } else {
+                        <Prose msg={Msg::PosFormulaExplain} values={vec![("k", k.to_string())]} />
+                    }
                     <div class="fit"><Heatmap rows={k} cols={d} values={learned.data} scale={Scale::Diverging} label={tr(lang, Msg::PosTableTitle)} cell={4} /></div>
                     <p class="meta">{ axes.clone() }</p>
                 </section>
                 <section class="panel" aria-labelledby="pos-sin">
                     <h2 id="pos-sin">{ tr(lang, Msg::PosSinTitle) }</h2>
-                    <p>{ tr(lang, Msg::PosSinExplain) }</p>
+                    <Prose msg={Msg::PosSinExplain} />
                     <div class="fit"><Heatmap rows={k} cols={d} values={sinus.data} scale={Scale::Diverging} label={tr(lang, Msg::PosSinTitle)} cell={4} /></div>
                     <p class="meta formula">{ "P[pos, 2i] = sin(pos / 10000^(2i/d)) · P[pos, 2i+1] = cos(pos / 10000^(2i/d))" }</p>
                 </section>
             </div>
             <section class="panel" aria-labelledby="pos-sum">
                 <h2 id="pos-sum">{ tr(lang, Msg::PosSumTitle) }</h2>
-                <p>{ tr(lang, Msg::PosSumExplain) }</p>
+                <Prose msg={Msg::PosSumExplain} />
                 { for sum }
                 <p class="meta">{ tr(lang, Msg::StripLegend) }</p>
             </section>
+            <Relative />
         </>
+    }
+}
+
+/// The prompt's tokens with their absolute positions and their distances to the chosen token.
+#[function_component(Relative)]
+fn relative() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let (Some(loaded), Some(a), Some(sel)) =
+        (app.loaded(), app.analysis.clone(), app.token_index())
+    else {
+        return html! {};
+    };
+    let label = |id: u32| visible(&loaded.tokenizer.token_view(id).label);
+    html! {
+        <section class="panel" aria-labelledby="pos-rel">
+            <h2 id="pos-rel">{ tr(lang, Msg::PosRelTitle) }</h2>
+            <Prose msg={Msg::PosRelExplain} />
+            <TokenPicker />
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="pos-rel">
+                <table class="numbers relative" data-testid="pos-relative">
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ tr(lang, Msg::TokChipsTitle) }</th>
+                            { for a.ids.iter().enumerate().map(|(i, &id)| html! {
+                                <td class={classes!((i == sel).then_some("selected"))}>{ label(id) }</td>
+                            }) }
+                        </tr>
+                        <tr>
+                            <th scope="row">{ tr(lang, Msg::PosRelAbsolute) }</th>
+                            { for (0..a.ids.len()).map(|i| html! { <td class="num">{ i }</td> }) }
+                        </tr>
+                        <tr>
+                            <th scope="row">{ trf(lang, Msg::PosRelDistance, &[("t", &label(a.ids[sel]))]) }</th>
+                            { for (0..a.ids.len()).map(|i| html! {
+                                <td class="num">{ if i <= sel { format!("{}", i as i64 - sel as i64) } else { "–".to_string() } }</td>
+                            }) }
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }

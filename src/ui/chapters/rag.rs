@@ -1,4 +1,4 @@
-//! Chapter 12 — web search and RAG: a knowledge base (the bundled school handbook and the
+//! Chapter 13 — web search and RAG: a knowledge base (the bundled school handbook and the
 //! reader's own texts) cut into chunks, searched by meaning (the model's hidden states) and by
 //! keywords (BM25) side by side, the chosen chunks put into the prompt as tokens, and the
 //! retrieval model answering with and without them; plus a "web search" over offline snippets
@@ -19,6 +19,7 @@ use crate::rag::vectors::{VectorIndex, embed};
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::fetch;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{event_value, role_class, visible};
 
 /// Own texts above this many bytes are cut (with a notice).
@@ -28,7 +29,7 @@ const MAX_CHUNKS: usize = 2000;
 /// Chunks embedded per frame while the index is built.
 const PER_FRAME: usize = 8;
 /// The layer whose averaged hidden states retrieve best on the handbook, both languages
-/// together (`examples/rag_eval`: recall@2 0.78 / 0.44 at layer 0, ≤ 0.5 deeper).
+/// together (`examples/rag_eval`, BENCHMARKS.md: recall@2 0.81 / 0.53 at layer 0).
 const DEFAULT_LAYER: usize = 0;
 
 /// The searchable knowledge: chunks and both indexes.
@@ -370,7 +371,7 @@ pub fn rag_chapter() -> Html {
         <>
         <section class="panel" aria-labelledby="rag-kb">
             <h2 id="rag-kb">{ tr(lang, Msg::RagKbTitle) }</h2>
-            <p>{ tr(lang, Msg::RagKbExplain) }</p>
+            <Prose msg={Msg::RagKbExplain} />
             <label class="choice"><input type="checkbox" checked={*use_handbook}
                 onchange={{ let h = use_handbook.clone(); Callback::from(move |_| h.set(!*h)) }} data-testid="rag-handbook" />{ tr(lang, Msg::RagUseHandbook) }</label>
             <ul class="docs" data-testid="rag-docs">
@@ -391,7 +392,7 @@ pub fn rag_chapter() -> Html {
         </section>
         <section class="panel" aria-labelledby="rag-chunks">
             <h2 id="rag-chunks">{ tr(lang, Msg::RagChunksTitle) }</h2>
-            <p>{ tr(lang, Msg::RagChunksExplain) }</p>
+            <Prose msg={Msg::RagChunksExplain} />
             <div class="controls-row">
                 { range(trf(lang, Msg::RagChunkSize, &[("n", &size.to_string())]), *size, 10, 80, size.clone(), "rag-size") }
                 { range(trf(lang, Msg::RagOverlap, &[("n", &overlap.to_string())]), *overlap, 0, 20, overlap.clone(), "rag-overlap") }
@@ -426,7 +427,7 @@ pub fn rag_chapter() -> Html {
             <section class="panel" aria-labelledby="rag-results">
                 <h2 id="rag-results">{ tr(lang, Msg::RagResultsTitle) }</h2>
                 <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
-                <p>{ tr(lang, Msg::RagResultsExplain) }</p>
+                <Prose msg={Msg::RagResultsExplain} />
                 <div class="two-col">
                     <div data-testid="rag-vector-hits">
                         <h3>{ tr(lang, Msg::RagVectorSearch) }</h3>
@@ -439,7 +440,7 @@ pub fn rag_chapter() -> Html {
                     </div>
                 </div>
                 { rag_map(lang, &a.map, &a.vector_hits) }
-                <p>{ tr(lang, Msg::RagMeasured) }</p>
+                <Prose msg={Msg::RagMeasuredExplain} />
                 <p class="meta">{ tr(lang, Msg::RagScaleNote) }</p>
             </section>
             <section class="panel" aria-labelledby="rag-prompt">
@@ -449,7 +450,7 @@ pub fn rag_chapter() -> Html {
                     <label class="choice"><input type="radio" name="rag-from" checked={*from_vectors} onchange={{ let f = from_vectors.clone(); let ask = ask.clone(); Callback::from(move |_| { f.set(true); ask.emit(()) }) }} />{ tr(lang, Msg::RagVectorSearch) }</label>
                     <label class="choice"><input type="radio" name="rag-from" checked={!*from_vectors} onchange={{ let f = from_vectors.clone(); let ask = ask.clone(); Callback::from(move |_| { f.set(false); ask.emit(()) }) }} data-testid="rag-from-keywords" />{ tr(lang, Msg::RagKeywordSearch) }</label>
                 </fieldset>
-                <p>{ trf(lang, Msg::RagPromptExplain, &[("n", &a.prompt.len().to_string()), ("ctx", &loaded.as_ref().map_or(0, |m| m.model.config.n_ctx).to_string()), ("used", &a.used.to_string())]) }</p>
+                <Prose msg={Msg::RagPromptExplain} values={vec![("n", a.prompt.len().to_string()), ("ctx", loaded.as_ref().map_or(0, |m| m.model.config.n_ctx).to_string()), ("used", a.used.to_string()), ("answer", crate::chat::ANSWER_TOKENS.to_string())]} />
                 <ol class="chips role-chips" data-testid="rag-prompt-tokens">
                     { for a.prompt.iter().map(|&(id, role)| html! {
                         <li><span class={classes!("chip", role_class(role))}>{ visible(&loaded.as_ref().map(|m| m.tokenizer.token_view(id).label).unwrap_or_default()) }</span></li>
@@ -464,7 +465,7 @@ pub fn rag_chapter() -> Html {
         }
         <section class="panel" aria-labelledby="rag-web">
             <h2 id="rag-web">{ tr(lang, Msg::RagWebTitle) }</h2>
-            <p>{ tr(lang, Msg::RagWebExplain) }</p>
+            <Prose msg={Msg::RagWebExplain} />
             <button onclick={web_search} disabled={loaded.is_none()} data-testid="rag-web-search">{ tr(lang, Msg::RagWebButton) }</button>
             if let Some(s) = &*searched {
                 <ol class="web-steps" data-testid="rag-web-steps">
@@ -517,7 +518,7 @@ fn rag_map(lang: Lang, points: &[(f32, f32)], hits: &[(usize, f32)]) -> Html {
                     let hit = hits.iter().position(|&(j, _)| j == i);
                     html! { <g>
                         <circle cx={sx(x).to_string()} cy={sy(y).to_string()} r={if hit.is_some() { "7" } else { "4" }} class={if hit.is_some() { "map-hit" } else { "map-chunk" }}>
-                            <title>{ format!("chunk {}", i + 1) }</title></circle>
+                            <title>{ trf(lang, Msg::RagChunkN, &[("n", &(i + 1).to_string())]) }</title></circle>
                         { for hit.map(|r| html! { <text x={(sx(x) + 9.0).to_string()} y={(sy(y) + 4.0).to_string()} class="map-label">{ format!("#{}", r + 1) }</text> }) }
                     </g> }
                 }) }

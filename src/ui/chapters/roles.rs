@@ -1,4 +1,4 @@
-//! Chapter 10 — roles: a chat (system, developer, user) turned into one text of tokens, coloured
+//! Chapter 11 — roles: a chat (system, developer, user) turned into one text of tokens, coloured
 //! by role, with the tokens SFT learns from marked; and the base and chat models answering the
 //! same chat.
 
@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chat::{self, Message, Role};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::{Loaded, ModelId};
 use crate::ui::context::use_app;
 use crate::ui::state::Slot;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{role_class, visible};
 
 fn role_name(lang: Lang, r: Role) -> &'static str {
@@ -107,11 +108,11 @@ pub fn roles_chapter() -> Html {
                 { field(0, Role::System, None) }
                 { field(1, Role::Developer, Some(Msg::RoleDeveloperHint)) }
                 { field(2, Role::User, None) }
-                <p>{ tr(lang, Msg::RoleExplain) }</p>
+                <Prose msg={Msg::RoleExplain} />
                 <ol class="chips role-chips" aria-label={tr(lang, Msg::RoleTitle)} data-testid="role-tokens">
                     { for ids.iter().zip(&roles).zip(&mask).map(|((&id, &role), &m)| html! {
                         <li><span class={classes!("chip", role_class(role), (m > 0.0).then_some("counts"))}
-                                  title={format!("{} · id {id}", role.map_or("marker", |r| role_name(lang, r)))} data-id={id.to_string()}>
+                                  title={format!("{} · {}", role.map_or(tr(lang, Msg::RoleMarker), |r| role_name(lang, r)), trf(lang, Msg::ChipTitle, &[("t", &visible(&chat_model.tokenizer.token_view(id).label)), ("id", &id.to_string())]))} data-id={id.to_string()}>
                             <span class="chip-text">{ visible(&chat_model.tokenizer.token_view(id).label) }</span>
                         </span></li>
                     }) }
@@ -123,7 +124,7 @@ pub fn roles_chapter() -> Html {
             </section>
             <section class="panel" aria-labelledby="role-compare">
                 <h2 id="role-compare">{ tr(lang, Msg::RoleCompareTitle) }</h2>
-                <p>{ tr(lang, Msg::RoleCompareExplain) }</p>
+                <Prose msg={Msg::RoleCompareExplain} />
                 <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
                 <div class="two-col">
                     <div class="answer" data-testid="answer-chat">

@@ -1,4 +1,4 @@
-//! Chapter 1 — from prompt to tokens: the prompt as chips, how BPE builds a word, longest match
+//! Chapter 2 — from prompt to tokens: the prompt as chips, how BPE builds a word, longest match
 //! against BPE, the seed's word-level example, and how Lupe's own tokenizer learned.
 
 use std::cell::RefCell;
@@ -9,12 +9,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus;
-use crate::i18n::{Lang, Msg, tr, trf};
+use crate::i18n::{Lang, Msg, number, tr, trf};
 use crate::tokenizer::greedy::greedy_longest_match;
 use crate::tokenizer::train::{Mode, Trainer};
 use crate::tokenizer::{PieceTrace, Tokenizer};
 use crate::ui::context::use_app;
 use crate::ui::state::Action;
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{Chip, StepControls, TokenChips, visible};
 
 fn chip(t: &Tokenizer, id: u32) -> Chip {
@@ -45,9 +46,9 @@ pub fn tokens() -> Html {
         <>
             <section class="panel" aria-labelledby="tok-chips">
                 <h2 id="tok-chips">{ tr(lang, Msg::TokChipsTitle) }</h2>
-                <p>{ tr(lang, Msg::TokChipsExplain) }</p>
+                <Prose msg={Msg::TokChipsExplain} />
                 <TokenChips chips={chips} show_ids=true label={tr(lang, Msg::TokChipsTitle)} />
-                <p class="meta">{ trf(lang, Msg::TokVocab, &[("n", &t.vocab_size().to_string())]) }</p>
+                <p class="meta">{ trf(lang, Msg::TokVocab, &[("n", &number(lang, t.vocab_size() as u64))]) }</p>
             </section>
             <MergeReplay lang={lang} pieces={analysis.encoding.pieces.clone()} tokenizer={loaded.clone()} />
             <GreedyVsBpe lang={lang} prompt={analysis.prompt.clone()} tokenizer={loaded.clone()} ids={analysis.encoding.ids.clone()} />
@@ -160,7 +161,7 @@ fn merge_replay(p: &MergeProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="tok-merge">
             <h2 id="tok-merge">{ tr(lang, Msg::TokMergeTitle) }</h2>
-            <p>{ tr(lang, Msg::TokMergeExplain) }</p>
+            <Prose msg={Msg::TokMergeExplain} />
             <div class="word-picker" role="group" aria-label={tr(lang, Msg::TokPickWord)}>
                 <span class="examples-label">{ tr(lang, Msg::TokPickWord) }{ ":" }</span>
                 { for candidates.iter().map(|&i| {
@@ -233,7 +234,7 @@ fn greedy_vs_bpe(p: &GreedyProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="tok-greedy">
             <h2 id="tok-greedy">{ tr(lang, Msg::TokGreedyTitle) }</h2>
-            <p>{ tr(lang, Msg::TokGreedyExplain) }</p>
+            <Prose msg={Msg::TokGreedyExplain} />
             <div class="compare">
                 <h3>{ tr(lang, Msg::TokBpeRow) }</h3>
                 <TokenChips chips={row(&bpe, &sb, &sg)} show_ids=true label={tr(lang, Msg::TokBpeRow)} />
@@ -342,7 +343,7 @@ fn seed_example(p: &LangProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="tok-seed">
             <h2 id="tok-seed">{ tr(lang, Msg::TokSeedTitle) }</h2>
-            <p>{ tr(lang, Msg::TokSeedExplain) }</p>
+            <Prose msg={Msg::TokSeedExplain} />
             <label class="field">
                 <span>{ tr(lang, Msg::TokCorpus) }</span>
                 <input type="text" value={(*corpus_text).clone()} oninput={on_input} maxlength="400" data-testid="seed-corpus" />
@@ -389,51 +390,70 @@ fn seed_example(p: &LangProps) -> Html {
 #[function_component(TokenizerTraining)]
 fn tokenizer_training(p: &LangProps) -> Html {
     let lang = p.lang;
+    let app = use_app();
     let replay: Rc<RefCell<Option<Replay>>> = use_mut_ref(|| None);
     let version = use_state(|| 0u32);
+    let preparing = use_state(|| false);
     let learn = |n: usize| {
-        let (replay, version) = (replay.clone(), version.clone());
+        let (replay, version, preparing) = (replay.clone(), version.clone(), preparing.clone());
         Callback::from(move |_| {
-            let mut slot = replay.borrow_mut();
-            let r = slot.get_or_insert_with(|| {
-                // A sample of the built-in training text: the same generator, fewer documents.
-                let c = corpus::generate(
-                    1,
-                    corpus::Sizes {
-                        paragraphs: 400,
-                        stories: 100,
-                        web_pages: 0,
-                    },
-                );
-                let docs: Vec<String> = c.sentences.into_iter().chain(c.stories).collect();
-                let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
-                Replay::new(Mode::ByteLevel, &refs)
-            });
-            for _ in 0..n {
-                if !r.step() {
-                    break;
-                }
+            let (replay, version, preparing) = (replay.clone(), version.clone(), preparing.clone());
+            let fresh = replay.borrow().is_none();
+            if fresh {
+                preparing.set(true);
             }
-            version.set(*version + 1);
+            wasm_bindgen_futures::spawn_local(async move {
+                if fresh {
+                    // Let the notice paint: generating and counting the text takes a moment.
+                    gloo::timers::future::TimeoutFuture::new(30).await;
+                }
+                let mut slot = replay.borrow_mut();
+                let r = slot.get_or_insert_with(builtin_replay);
+                for _ in 0..n {
+                    if !r.step() {
+                        break;
+                    }
+                }
+                preparing.set(false);
+                version.set(*version + 1);
+            });
         })
     };
     let r = replay.borrow();
     html! {
         <section class="panel" aria-labelledby="tok-train">
             <h2 id="tok-train">{ tr(lang, Msg::TokTrainTitle) }</h2>
-            <p>{ tr(lang, Msg::TokTrainExplain) }</p>
+            <Prose msg={Msg::TokTrainExplain} />
+            if !app.model.is_built_in() {
+                <p class="meta" data-testid="train-other">{ tr(lang, Msg::TokTrainOther) }</p>
+            }
             <div class="actions">
-                <button type="button" class="primary" onclick={learn(1)}>{ tr(lang, Msg::TokTrainNext) }</button>
-                <button type="button" onclick={learn(10)}>{ tr(lang, Msg::TokTrainTen) }</button>
+                <button type="button" class="primary" onclick={learn(1)} disabled={*preparing}>{ tr(lang, Msg::TokTrainNext) }</button>
+                <button type="button" onclick={learn(10)} disabled={*preparing}>{ tr(lang, Msg::TokTrainTen) }</button>
             </div>
+            if *preparing {
+                <p class="prompt-status" role="status"><span class="spinner" aria-hidden="true"></span>{ tr(lang, Msg::TokTrainPreparing) }</p>
+            }
             if let Some(r) = r.as_ref() {
                 <ol class="rules" data-testid="train-rules" reversed=true>
                     { for r.learned.iter().enumerate().rev().take(12).map(|(i, (a, b, c, n))| html! {
                         <li value={(i + 1).to_string()}><span class="symbol">{ a }</span>{ " + " }<span class="symbol">{ b }</span>{ " → " }<span class="symbol">{ c }</span>
-                            <span class="count">{ trf(lang, Msg::TokTimes, &[("n", &n.to_string())]) }</span></li>
+                            <span class="count">{ trf(lang, Msg::TokTimes, &[("n", &number(lang, *n))]) }</span></li>
                     }) }
                 </ol>
             }
         </section>
     }
+}
+
+/// The built-in tokenizer's training, ready to replay: the same generated text, joined per
+/// source as the trainer joins it, so the rules come out in the vocabulary's order.
+fn builtin_replay() -> Replay {
+    let texts: Vec<String> = corpus::generate(corpus::BUILTIN_SEED, corpus::Sizes::BUILTIN)
+        .sources()
+        .iter()
+        .map(|(_, docs)| corpus::tokenizer_text(docs))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Replay::new(Mode::ByteLevel, &refs)
 }

@@ -1,4 +1,4 @@
-//! Chapter 11 — training, live: pretraining a tiny GPT from random weights, SFT with the loss
+//! Chapter 12 — training, live: pretraining a tiny GPT from random weights, SFT with the loss
 //! mask, and RLHF (ranking answers, a reward model, the policy against it). The work runs in the
 //! lab's Web Worker ([`crate::ui::lab`]); this chapter sends commands and draws its reports.
 
@@ -7,13 +7,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Msg, tr};
+use crate::corpus::web::Removed;
+use crate::i18n::{Lang, Msg, number, tr};
 use crate::lab::pretrain::{PretrainSettings, TextSource};
 use crate::lab::sft::{BaseModel, SftSettings};
 use crate::lab::{Command, Phase};
 use crate::training::trainer::LogEntry;
 use crate::ui::context::use_app;
 use crate::ui::lab::{self, LabView};
+use crate::ui::terms::Prose;
 use crate::ui::widgets::{event_value, visible};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -214,7 +216,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
         <>
         <section class="panel" aria-labelledby="lab-data">
             <h2 id="lab-data">{ tr(lang, Msg::LabDataTitle) }</h2>
-            <p>{ tr(lang, Msg::LabDataExplain) }</p>
+            <Prose msg={Msg::LabDataExplain} />
             <fieldset class="choices" data-testid="lab-source">
                 <legend>{ tr(lang, Msg::LabSource) }</legend>
                 { for sources.iter().map(|&(s, m)| {
@@ -254,7 +256,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
             if let Some((Phase::Pretrain, message, lr)) = &v.stopped {
                 <div class="notice" role="alert" data-testid="lab-stopped">
                     <p>{ tr(lang, Msg::LabDiverged) }</p>
-                    <p class="meta"><code>{ message.clone() }</code></p>
+                    <p class="meta">{ tr(lang, Msg::TechnicalDetail) }{ " " }<code lang="en">{ message.clone() }</code></p>
                     { for lr.map(|lr| {
                         let settings = settings.clone();
                         let onclick = Callback::from(move |_| {
@@ -280,7 +282,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
                     <ul class="cleaning">
                         { for c.removed.iter().map(|(why, n)| {
                             let example = c.examples.iter().find(|(w, _)| w == why).map(|(_, t)| t.clone()).unwrap_or_default();
-                            html! { <li><strong>{ format!("{why:?}: {n}") }</strong>{ " — " }<q class="meta">{ example }</q></li> }
+                            html! { <li><strong>{ format!("{}: {n}", tr(lang, removed_name(*why))) }</strong>{ " — " }<q class="meta">{ example }</q></li> }
                         }) }
                     </ul>
                 }
@@ -293,9 +295,9 @@ fn pretrain_tab(p: &TabProps) -> Html {
                         </li>
                     }) }
                 </ol>
-                <p class="meta">{ crate::i18n::trf(lang, Msg::LabDataSummary, &[("vocab", &prep.vocab_size.to_string()), ("params", &prep.params.to_string()), ("tokens", &prep.sources.iter().map(|s| s.tokens).sum::<usize>().to_string())]) }</p>
+                <p class="meta">{ crate::i18n::trf(lang, Msg::LabDataSummary, &[("vocab", &number(lang, prep.vocab_size as u64)), ("params", &number(lang, prep.params as u64)), ("tokens", &number(lang, prep.sources.iter().map(|s| s.tokens).sum::<usize>() as u64))]) }</p>
                 <h3>{ tr(lang, Msg::LabBlocks) }</h3>
-                <p>{ tr(lang, Msg::LabBlocksExplain) }</p>
+                <Prose msg={Msg::LabBlocksExplain} />
                 <div class="block-rows" data-testid="lab-block">
                     <div><span class="row-label">{ tr(lang, Msg::LabInput) }</span>
                         { for prep.example_block.iter().take(prep.example_block.len().saturating_sub(1)).take(16).map(|t| html! { <span class="chip">{ visible(t) }</span> }) }</div>
@@ -315,7 +317,7 @@ fn pretrain_tab(p: &TabProps) -> Html {
                                 let weights: Vec<f64> = (0..n).map(|j| if j == i { value } else { current[j] }).collect();
                                 lab::send(&Command::SetMixture(weights));
                             });
-                            html! { <label class="field"><span>{ format!("{} ({} tokens)", s.name, s.tokens) }</span>
+                            html! { <label class="field"><span>{ crate::i18n::trf(lang, Msg::LabSrcTokens, &[("name", source_name(lang, &s.name)), ("n", &number(lang, s.tokens as u64))]) }</span>
                                 <input type="range" min="0" max="3" step="0.5" value={s.weight.to_string()} {onchange} /></label> }
                         }) }
                     </div>
@@ -330,16 +332,16 @@ fn pretrain_tab(p: &TabProps) -> Html {
                 { loss_chart(lang, &v.log, "lab-loss") }
                 if let Some(tl) = &v.token_losses {
                     <h3>{ tr(lang, Msg::LabTokenLoss) }</h3>
-                    <p>{ tr(lang, Msg::LabTokenLossExplain) }</p>
+                    <Prose msg={Msg::LabTokenLossExplain} />
                     <div class="loss-strip" data-testid="lab-token-loss">
                         { for tl.targets.iter().zip(&tl.losses).zip(&tl.inputs).map(|((t, l), i)| html! {
                             <span class="chip" style={format!("background:{}; color:{}", loss_colour(*l), if *l > 3.5 { "#fff" } else { "#111" })}
-                                  title={format!("{} → {} · {:.2} nats", visible(i), visible(t), l)}>{ visible(t) }</span>
+                                  title={crate::i18n::trf(lang, Msg::LabTokenLossTip, &[("i", &visible(i)), ("t", &visible(t)), ("l", &format!("{l:.2}"))])}>{ visible(t) }</span>
                         }) }
                     </div>
                 }
                 <h3>{ tr(lang, Msg::LabMask) }</h3>
-                <p>{ tr(lang, Msg::LabMaskExplain) }</p>
+                <Prose msg={Msg::LabMaskExplain} />
                 { causal_mask(prep.example_block.iter().take(8).cloned().collect()) }
                 <h3>{ tr(lang, Msg::LabSamples) }</h3>
                 <ol class="samples" data-testid="lab-samples">
@@ -400,7 +402,7 @@ fn sft_tab(p: &TabProps) -> Html {
         <>
         <section class="panel" aria-labelledby="sft-title">
             <h2 id="sft-title">{ tr(lang, Msg::LabSftTitle) }</h2>
-            <p>{ tr(lang, Msg::LabSftExplain) }</p>
+            <Prose msg={Msg::LabSftExplain} />
             <div class="controls-row">
                 { select(tr(lang, Msg::LabSftBase), base.to_string(), &[("builtin", tr(lang, Msg::ModelBase).to_string()), ("pretrained", tr(lang, Msg::LabSftPretrained).to_string())],
                     set(|s, v| s.base = if v == "pretrained" { BaseModel::Pretrained } else { BaseModel::Builtin }), "sft-base") }
@@ -415,7 +417,7 @@ fn sft_tab(p: &TabProps) -> Html {
         if let Some(s) = &v.sft {
             <section class="panel" aria-labelledby="sft-mask">
                 <h2 id="sft-mask">{ tr(lang, Msg::LabSftMaskTitle) }</h2>
-                <p>{ tr(lang, Msg::LabSftMaskExplain) }</p>
+                <Prose msg={Msg::LabSftMaskExplain} />
                 <ol class="chips role-chips" data-testid="sft-example">
                     { for s.example.iter().map(|t| html! {
                         <li><span class={classes!("chip", t.role.as_ref().map_or("role-marker".to_string(), |r| format!("role-{r}")), t.counted.then_some("counts"))}
@@ -497,7 +499,7 @@ fn rlhf_tab(p: &TabProps) -> Html {
         <>
         <section class="panel" aria-labelledby="rlhf-title">
             <h2 id="rlhf-title">{ tr(lang, Msg::LabRlhfTitle) }</h2>
-            <p>{ tr(lang, Msg::LabRlhfExplain) }</p>
+            <Prose msg={Msg::LabRlhfExplain} />
             <div class="controls-row">
                 <label class="field wide"><span>{ tr(lang, Msg::LabSftQuestion) }</span>
                     <input type="text" value={(*question).clone()} onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(event_value(&e).chars().take(120).collect())) }} data-testid="rlhf-question" /></label>
@@ -509,7 +511,7 @@ fn rlhf_tab(p: &TabProps) -> Html {
         if let Some((_, answers)) = &v.answers {
             <section class="panel" aria-labelledby="rlhf-rank">
                 <h2 id="rlhf-rank">{ tr(lang, Msg::LabRankTitle) }</h2>
-                <p>{ tr(lang, Msg::LabRankExplain) }</p>
+                <Prose msg={Msg::LabRankExplain} />
                 <ol class="ranking" data-testid="rlhf-answers">
                     { for order.iter().enumerate().filter_map(|(pos, &i)| answers.get(i).map(|a| (pos, i, a))).map(|(pos, i, a)| html! {
                         <li data-answer={i.to_string()}>
@@ -525,7 +527,7 @@ fn rlhf_tab(p: &TabProps) -> Html {
                     <span class="meta" data-testid="rlhf-comparisons">{ crate::i18n::trf(lang, Msg::LabComparisons, &[("n", &v.comparisons.to_string())]) }</span>
                 </div>
                 <h3>{ tr(lang, Msg::LabRlVocab) }</h3>
-                <p>{ tr(lang, Msg::LabRlVocabExplain) }</p>
+                <Prose msg={Msg::LabRlVocabExplain} />
                 { for answers.get(order.first().copied().unwrap_or(0)).map(|a| html! {
                     <table class="rl-table" data-testid="rlhf-vocab">
                         <tr><th scope="col">{ tr(lang, Msg::LabState) }</th><th scope="col">{ tr(lang, Msg::LabAction) }</th><th scope="col">{ "π(a|s)" }</th></tr>
@@ -538,13 +540,13 @@ fn rlhf_tab(p: &TabProps) -> Html {
             </section>
             <section class="panel" aria-labelledby="rlhf-reward">
                 <h2 id="rlhf-reward">{ tr(lang, Msg::LabRewardTitle) }</h2>
-                <p>{ tr(lang, Msg::LabRewardExplain) }</p>
+                <Prose msg={Msg::LabRewardExplain} />
                 <button onclick={train_reward} disabled={v.comparisons == 0} data-testid="rlhf-train-reward">{ tr(lang, Msg::LabTrainReward) }</button>
                 if let Some((step, loss)) = v.reward_log.last() {
                     <p class="meta" data-testid="rlhf-reward-loss">{ format!("{} {step}: Bradley–Terry {loss:.3}", tr(lang, Msg::LabStep)) }</p>
                 }
                 <h3>{ tr(lang, Msg::LabPolicyTitle) }</h3>
-                <p>{ tr(lang, Msg::LabPolicyExplain) }</p>
+                <Prose msg={Msg::LabPolicyExplain} />
                 <label class="field"><span>{ format!("β (KL) {:.2}", *beta) }</span>
                     <input type="range" min="0" max="1" step="0.05" value={beta.to_string()} onchange={{ let b = beta.clone(); Callback::from(move |e: Event| b.set(event_value(&e).parse().unwrap_or(0.1))) }} /></label>
                 <button onclick={optimise} disabled={v.reward_log.is_empty()} data-testid="rlhf-optimise">{ tr(lang, Msg::LabOptimise) }</button>
@@ -584,7 +586,7 @@ pub fn training_chapter() -> Html {
                 }) }
             </div>
             if let Some(e) = &view.error {
-                <p class="notice" role="alert" data-testid="lab-error">{ tr(lang, Msg::LabError) }{ " " }<code>{ e.clone() }</code></p>
+                <p class="notice" role="alert" data-testid="lab-error">{ tr(lang, Msg::LabError) }{ " " }<code lang="en">{ e.clone() }</code></p>
             }
             <p class="meta">{ tr(lang, Msg::LabWorkerNote) }</p>
             <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
@@ -595,4 +597,28 @@ pub fn training_chapter() -> Html {
             } }
         </>
     }
+}
+
+/// The name of a reason the web cleaning removed something.
+fn removed_name(why: Removed) -> Msg {
+    match why {
+        Removed::Duplicate => Msg::LabRemovedDuplicate,
+        Removed::Boilerplate => Msg::LabRemovedBoilerplate,
+        Removed::Spam => Msg::LabRemovedSpam,
+        Removed::Junk => Msg::LabRemovedJunk,
+        Removed::TooShort => Msg::LabRemovedTooShort,
+    }
+}
+
+/// A pretraining source's name for the reader (the lab names them in English internally).
+fn source_name(lang: Lang, name: &str) -> &'static str {
+    tr(
+        lang,
+        match name {
+            "sentences" => Msg::LabSrcSentences,
+            "stories" => Msg::LabSrcStories,
+            "web" => Msg::LabSrcWeb,
+            _ => Msg::LabSrcOwn,
+        },
+    )
 }
