@@ -352,6 +352,9 @@ mod tests {
         assert_eq!(find_terms("Logits are raw.", Lang::En)[0].2.id, "logit");
         assert_eq!(find_terms("Grüsse", Lang::De), vec![]);
         assert!(find_terms("Marker-Tokens", Lang::De).is_empty());
-        assert_eq!(find_terms("Marker-Token und KV-Cache", Lang::De)[0].2.id, "kv-cache");
+        assert_eq!(
+            find_terms("Marker-Token und KV-Cache", Lang::De)[0].2.id,
+            "kv-cache"
+        );
     }
 }
