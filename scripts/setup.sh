@@ -6,8 +6,9 @@
 #                             the pinned versions
 #   scripts/setup.sh --site   also the npm packages from package-lock.json (npm ci): binaryen's
 #                             wasm-opt for release builds
-#   scripts/setup.sh --test   also what the tests need: Debian's chromium, chromium-driver and
-#                             mesa-vulkan-drivers (apt, as root), and the npm packages
+#   scripts/setup.sh --test   also what the tests need: Debian's chromium, chromium-driver,
+#                             mesa-vulkan-drivers and poppler-utils (apt, as root), and the npm
+#                             packages
 #                             (playwright-core, binaryen)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 ls /usr/share/vulkan/icd.d/lvp_icd*.json >/dev/null 2>&1 || missing+=(mesa-vulkan-drivers)
+# pdfinfo and pdftotext check the printed handouts.
+command -v pdfinfo >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
         echo "[setup] missing Debian packages: ${missing[*]}; install them as root" >&2

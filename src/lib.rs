@@ -10,6 +10,7 @@
 //! | [`corpus`] | the built-in bilingual training data, raw stage and cleaning |
 //! | [`i18n`] | every string the user reads, in German and English |
 //! | [`route`] | the URL hash ↔ view state (deep links) |
+//! | [`lesson`] | guided lessons: goals, steps with the state they set, questions checked live |
 //! | [`tokenizer`] | BPE: pre-tokenizer, merges, training, file formats |
 //! | [`training`] | backward pass, optimiser, the training loop |
 //! | [`model`] | the CPU reference model, one file per operation |
@@ -26,6 +27,7 @@ pub mod corpus;
 pub mod gpu;
 pub mod i18n;
 pub mod lab;
+pub mod lesson;
 pub mod model;
 pub mod rag;
 pub mod rng;

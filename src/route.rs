@@ -32,6 +32,45 @@ pub struct ViewState {
     pub presenter: bool,
     /// The glossary entry to show (its id, e.g. `logit`).
     pub term: Option<String>,
+    /// The step of the chapter's lesson on show, from 1.
+    pub lesson: Option<usize>,
+    /// The chapter's own view: the attention matrix shown (`scores`, `masked`, `weights`), the
+    /// LayerNorm chosen (`ln1`, `ln2`, `final`), the training lab's tab (`pretrain`, `sft`,
+    /// `rlhf`).
+    pub view: Option<String>,
+    /// The notes for teachers are open.
+    pub teacher: bool,
+    /// Generation: at most this many new tokens.
+    pub max_new: Option<usize>,
+    pub rag: RagView,
+    pub lab: LabView,
+}
+
+/// What a link may say about the retrieval chapter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RagView {
+    pub question: Option<String>,
+    pub k: Option<usize>,
+    /// The layer whose vectors are searched (0: the token embeddings).
+    pub layer: Option<usize>,
+    /// The search whose hits go into the prompt: `vector` or `bm25`.
+    pub method: Option<String>,
+    /// Chunk size and overlap in words.
+    pub chunk: Option<usize>,
+    pub overlap: Option<usize>,
+}
+
+/// What a link may say about the training lab's pretraining run (the run itself restarts from
+/// these settings).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LabView {
+    /// `builtin`, `sentences`, `stories`, `web` or `own`.
+    pub source: Option<String>,
+    pub width: Option<usize>,
+    pub layers: Option<usize>,
+    pub lr: Option<f32>,
+    pub batch: Option<usize>,
+    pub seq: Option<usize>,
 }
 
 /// Something about the link the user should be told.
@@ -91,15 +130,40 @@ pub fn parse(hash: &str) -> Parsed {
             "seed" => state.seed = value.parse().ok(),
             "presenter" => state.presenter = value != "0",
             "term" => state.term = Some(value).filter(|t| !t.is_empty()),
-            _ => {}
+            "lesson" => state.lesson = value.parse().ok().filter(|&n: &usize| n >= 1),
+            "view" => state.view = Some(value).filter(|v| !v.is_empty()),
+            "teacher" => state.teacher = value != "0",
+            "n" => state.max_new = value.parse().ok(),
+            _ => parse_more(&mut state, key, value),
         }
     }
     Parsed { state, notice }
 }
 
+/// The retrieval and lab keys: `q`, `rk`, `rl`, `method`, `chunk`, `overlap`; `src`, `width`,
+/// `layers`, `lr`, `batch`, `seq`. Unknown keys are ignored.
+fn parse_more(state: &mut ViewState, key: &str, value: String) {
+    let (rag, lab) = (&mut state.rag, &mut state.lab);
+    match key {
+        "q" => rag.question = Some(value).filter(|q| !q.is_empty()),
+        "rk" => rag.k = value.parse().ok(),
+        "rl" => rag.layer = value.parse().ok(),
+        "method" => rag.method = Some(value).filter(|m| !m.is_empty()),
+        "chunk" => rag.chunk = value.parse().ok(),
+        "overlap" => rag.overlap = value.parse().ok(),
+        "src" => lab.source = Some(value).filter(|s| !s.is_empty()),
+        "width" => lab.width = value.parse().ok(),
+        "layers" => lab.layers = value.parse().ok(),
+        "lr" => lab.lr = value.parse().ok().filter(|l: &f32| l.is_finite()),
+        "batch" => lab.batch = value.parse().ok(),
+        "seq" => lab.seq = value.parse().ok(),
+        _ => {}
+    }
+}
+
 /// Writes the hash for a state, e.g. `#/attention?lang=de&layer=2`.
 pub fn to_hash(state: &ViewState) -> String {
-    let mut params: Vec<(&str, String)> = Vec::new();
+    let mut params: Vec<(&'static str, String)> = Vec::new();
     if let Some(lang) = state.lang {
         params.push(("lang", lang.code().to_string()));
     }
@@ -136,6 +200,19 @@ pub fn to_hash(state: &ViewState) -> String {
     if let Some(t) = &state.term {
         params.push(("term", t.clone()));
     }
+    if let Some(v) = &state.view {
+        params.push(("view", v.clone()));
+    }
+    if let Some(n) = state.max_new {
+        params.push(("n", n.to_string()));
+    }
+    push_more(&mut params, state);
+    if state.teacher {
+        params.push(("teacher", "1".to_string()));
+    }
+    if let Some(l) = state.lesson {
+        params.push(("lesson", l.to_string()));
+    }
     let mut out = format!("#/{}", state.chapter.slug());
     for (i, (key, value)) in params.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
@@ -144,6 +221,39 @@ pub fn to_hash(state: &ViewState) -> String {
         out.push_str(&encode_component(value));
     }
     out
+}
+
+/// Writes the retrieval and lab keys that are set.
+fn push_more(params: &mut Vec<(&'static str, String)>, state: &ViewState) {
+    let (rag, lab) = (&state.rag, &state.lab);
+    let texts = [
+        ("q", &rag.question),
+        ("method", &rag.method),
+        ("src", &lab.source),
+    ];
+    let numbers = [
+        ("rk", rag.k),
+        ("rl", rag.layer),
+        ("chunk", rag.chunk),
+        ("overlap", rag.overlap),
+        ("width", lab.width),
+        ("layers", lab.layers),
+        ("batch", lab.batch),
+        ("seq", lab.seq),
+    ];
+    for (key, v) in texts {
+        if let Some(v) = v {
+            params.push((key, v.clone()));
+        }
+    }
+    for (key, v) in numbers {
+        if let Some(v) = v {
+            params.push((key, v.to_string()));
+        }
+    }
+    if let Some(lr) = lab.lr {
+        params.push(("lr", lr.to_string()));
+    }
 }
 
 /// Percent-encodes everything except `A–Z a–z 0–9 - _ . ~` (RFC 3986 unreserved), as UTF-8.
@@ -267,6 +377,26 @@ mod tests {
             seed: Some(42),
             presenter: true,
             term: Some("d-k".into()),
+            lesson: Some(3),
+            view: Some("masked".into()),
+            teacher: true,
+            max_new: Some(12),
+            rag: RagView {
+                question: Some("Wann öffnet die Bibliothek?".into()),
+                k: Some(3),
+                layer: Some(2),
+                method: Some("vector".into()),
+                chunk: Some(20),
+                overlap: Some(5),
+            },
+            lab: LabView {
+                source: Some("own".into()),
+                width: Some(64),
+                layers: Some(2),
+                lr: Some(0.003),
+                batch: Some(8),
+                seq: Some(64),
+            },
         };
         let hash = to_hash(&full);
         assert!(!hash.contains(' ') && !hash.contains("&die"), "{hash}");

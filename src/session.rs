@@ -152,6 +152,20 @@ pub struct Analysis {
     pub trace: Option<Trace>,
 }
 
+/// The piece of the prompt whose merges the tokens chapter replays: the selected position's
+/// piece if it is not a special token, else the piece with the most merges (the later one on a
+/// tie); `None` when every piece is special or there is none.
+pub fn replay_piece(encoding: &EncodeTrace, selected: Option<usize>) -> Option<usize> {
+    let pieces = &encoding.pieces;
+    selected
+        .filter(|&i| i < pieces.len() && !pieces[i].special)
+        .or_else(|| {
+            (0..pieces.len())
+                .filter(|&i| !pieces[i].special)
+                .max_by_key(|&i| (pieces[i].steps.len(), i))
+        })
+}
+
 /// Tokenizes the prompt (special tokens allowed, so chat markers work) and keeps the last
 /// `n_ctx` tokens; no forward pass yet.
 pub fn tokenize(loaded: &Loaded, prompt: &str) -> Analysis {

@@ -9,6 +9,7 @@
 //! first use of each [`glossary`] term in a chapter links to its entry ([`first_uses`]).
 
 pub mod glossary;
+pub mod lessons;
 mod strings;
 
 use serde::{Deserialize, Serialize};
@@ -163,7 +164,12 @@ pub fn first_uses(c: Chapter, lang: Lang) -> Vec<(Msg, &'static glossary::Term)>
 
 /// The text of `msg` in `lang` with each `{name}` placeholder replaced by its value.
 pub fn trf(lang: Lang, msg: Msg, values: &[(&str, &str)]) -> String {
-    let mut out = tr(lang, msg).to_string();
+    fill(tr(lang, msg), values)
+}
+
+/// `text` with each `{name}` placeholder replaced by its value.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
     }

@@ -35,6 +35,57 @@ macro_rules! messages {
 
 messages! {
     AppName => ("Lupe", "Lupe"),
+    LessonTitle => ("Lektion", "Lesson"),
+    LessonGoal => ("Ziel:", "Goal:"),
+    LessonSteps => ("Schritte", "Steps"),
+    LessonShowMe => ("Zeig es mir", "Show me"),
+    LessonStepOf => ("Schritt {i} von {n}", "Step {i} of {n}"),
+    LessonPrev => ("Vorheriger Schritt", "Previous step"),
+    LessonNext => ("Nächster Schritt", "Next step"),
+    LessonDone => ("erledigt", "done"),
+    LessonProgress => (
+        "{steps} von {all} Schritten gezeigt · {right} von {questions} Fragen richtig beantwortet",
+        "{steps} of {all} steps shown · {right} of {questions} questions answered right",
+    ),
+    LessonReset => ("Fortschritt zurücksetzen", "Reset progress"),
+    LessonPrint => ("Drucken", "Print"),
+    LessonTokenMissing => (
+        "Das geladene Modell zerlegt den Text anders: Ein Token {t} gibt es hier nicht, darum ist das letzte Token gewählt.",
+        "The loaded model splits the text differently: there is no token {t} here, so the last token is chosen.",
+    ),
+    LessonFewLayers => (
+        "Das geladene Modell hat nur {has} Schichten; gewählt ist die letzte statt Schicht {asked}.",
+        "The loaded model has only {has} layers; the last one is chosen instead of layer {asked}.",
+    ),
+    LessonFewHeads => (
+        "Das geladene Modell hat nur {has} Köpfe; gewählt ist der letzte statt Kopf {asked}.",
+        "The loaded model has only {has} heads; the last one is chosen instead of head {asked}.",
+    ),
+    QuizTitle => ("Prüf dich", "Check yourself"),
+    QuizExplain => (
+        "Die Seite rechnet die richtigen Antworten aus dem geladenen Modell aus, sobald du prüfst. Sie passen darum zu deinem Prompt, deinem Modell und deinen Einstellungen.",
+        "The page computes the right answers from the loaded model when you check. So they fit your prompt, your model and your settings.",
+    ),
+    QuizCheck => ("Prüfen", "Check"),
+    QuizRight => ("Richtig.", "Right."),
+    QuizWrong => ("Noch nicht.", "Not yet."),
+    QuizNumber => ("Deine Antwort (Zahl)", "Your answer (a number)"),
+    QuizAnswerLine => ("Antwort:", "Answer:"),
+    TeacherTitle => ("Für Lehrpersonen", "For teachers"),
+    TeacherPlan => ("Ablauf für 45 Minuten", "A 45-minute plan"),
+    TeacherMinutes => ("Minuten", "Minutes"),
+    TeacherPhase => ("Phase", "Phase"),
+    TeacherQuestions => ("Fragen an die Klasse", "Questions for the class"),
+    TeacherMisconceptions => (
+        "Fehlvorstellungen, die dieses Kapitel aufgreift",
+        "Misconceptions this chapter addresses",
+    ),
+    TeacherLinks => ("Vorbereitete Ansichten zum Teilen", "Prepared views to share"),
+    TeacherLinksExplain => (
+        "Jeder Link öffnet dieses Kapitel in genau diesem Zustand, auch auf den Geräten der Klasse.",
+        "Each link opens this chapter in exactly this state, also on the class's devices.",
+    ),
+    TeacherPrint => ("Mit diesen Notizen drucken", "Print with these notes"),
     RoleMarker => ("Marker", "marker"),
     Appendix => ("Anhang", "Appendix"),
     MapLabel => ("Karte des Modells", "Map of the model"),
@@ -865,6 +916,7 @@ impl Msg {
                 )
                 | Msg::MapLayerNorm
                 | Msg::LnNorm
+                | Msg::TeacherPhase
                 | Msg::OvLoopPrompt
                 | Msg::MapTokens
                 | Msg::MapEmbedding

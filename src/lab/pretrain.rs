@@ -46,6 +46,31 @@ pub struct PretrainSettings {
     pub seed: u64,
 }
 
+impl TextSource {
+    const CODES: [(TextSource, &'static str); 5] = [
+        (TextSource::Builtin, "builtin"),
+        (TextSource::Sentences, "sentences"),
+        (TextSource::Stories, "stories"),
+        (TextSource::Web, "web"),
+        (TextSource::Own, "own"),
+    ];
+
+    /// The name in a link (`src=sentences`).
+    pub fn code(self) -> &'static str {
+        TextSource::CODES
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("builtin", |(_, c)| c)
+    }
+
+    pub fn from_code(code: &str) -> Option<TextSource> {
+        TextSource::CODES
+            .iter()
+            .find(|(_, c)| *c == code)
+            .map(|(s, _)| *s)
+    }
+}
+
 impl Default for PretrainSettings {
     fn default() -> Self {
         PretrainSettings {

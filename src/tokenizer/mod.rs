@@ -110,6 +110,14 @@ pub struct PieceTrace {
     pub tokens: Vec<u32>,
 }
 
+/// A token's text made visible: spaces as ␣, newlines as ↵, tabs as ⇥.
+pub fn visible(label: &str) -> String {
+    label
+        .replace(' ', "␣")
+        .replace('\n', "↵")
+        .replace('\t', "⇥")
+}
+
 /// An encoding with everything needed to replay it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EncodeTrace {

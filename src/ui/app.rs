@@ -183,6 +183,11 @@ pub fn app() -> Html {
             gloo::utils::document().set_title(title);
         });
     }
+    // Lesson progress is remembered whenever it changes.
+    {
+        let progress = state.progress.clone();
+        use_effect_with(progress, |p| super::progress::store(p));
+    }
     {
         let (lang, theme, presenter) = (state.lang, state.theme, state.presenter);
         use_effect_with(

@@ -7,6 +7,9 @@ use yew::prelude::*;
 use super::app::focus_main_heading;
 use super::chapters::{ChapterBody, uses_prompt};
 use super::context::use_app;
+use super::lesson::quiz::Quiz;
+use super::lesson::teacher::TeacherNotes;
+use super::lesson::{self, LessonPanel};
 use super::map::MiniMap;
 use super::prompt::PromptBar;
 use super::state::Action;
@@ -45,6 +48,7 @@ pub fn chapter_view() -> Html {
         }
     });
 
+    let focus = lesson::focus(c, app.lesson);
     let position = match c.number() {
         Some(n) => trf(
             lang,
@@ -59,13 +63,17 @@ pub fn chapter_view() -> Html {
     html! {
         <>
             { for notice }
-            <article class="chapter" data-chapter={c.slug()}>
+            <article class="chapter" data-chapter={c.slug()} data-focus={focus}>
+                { focus_style(focus) }
                 if c.number().is_some() { <MiniMap /> }
                 <p class="eyebrow">{ position }</p>
                 <h1 tabindex="-1">{ tr(lang, Msg::ChapterTitle(c)) }</h1>
                 <Prose msg={Msg::ChapterIntro(c)} class={classes!("lead")} />
+                <LessonPanel chapter={c} />
                 if uses_prompt(c) { <PromptBar /> }
                 <ChapterBody chapter={c} />
+                <Quiz chapter={c} />
+                <TeacherNotes chapter={c} />
             </article>
             <nav class="pager" aria-label={tr(lang, Msg::PagerLabel)}>
                 if let Some(prev) = c.prev() {
@@ -84,4 +92,18 @@ pub fn chapter_view() -> Html {
             <p class="hint">{ tr(lang, Msg::KeyboardHint) }</p>
         </>
     }
+}
+
+/// In presenter mode and in print, only the panel of the current lesson step is shown (with the
+/// lesson itself): one step at a time on the projector, one figure on the handout.
+fn focus_style(focus: Option<&str>) -> Html {
+    let Some(id) = focus else {
+        return html! {};
+    };
+    // Ids are the chapters' own heading ids (letters, digits and hyphens): safe in a selector.
+    let hide = format!(".chapter section.panel:not(.lesson):not(.quiz):not(:has(#{id}))");
+    let css = format!(
+        ":root[data-presenter=\"on\"] {hide} {{ display: none; }} @media print {{ {hide} {{ display: none; }} }}"
+    );
+    html! { <style>{ css }</style> }
 }

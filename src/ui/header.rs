@@ -41,9 +41,8 @@ pub fn header() -> Html {
                         let onclick = Callback::from(move |_| app.dispatch(Action::SetLang(l)));
                         html! {
                             <button type="button" lang={l.tag()} aria-pressed={(l == lang).to_string()}
-                                    aria-label={l.native_name()} data-lang={l.code()} {onclick}>
-                                <span class="lang-long">{ l.native_name() }</span>
-                                <span class="lang-short" aria-hidden="true">{ l.code().to_uppercase() }</span>
+                                    data-lang={l.code()} {onclick}>
+                                { l.native_name() }
                             </button>
                         }
                     }) }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
+use yew::prelude::*;
 
 use crate::lab::pretrain::{Prepared, TokenLosses};
 use crate::lab::sft::SftPrepared;
@@ -257,4 +258,22 @@ pub fn unsubscribe(id: usize) {
             c.listeners.borrow_mut().retain(|(i, _)| *i != id);
         }
     });
+}
+
+/// Re-renders on every report of the worker.
+#[hook]
+pub fn use_lab() -> LabView {
+    let tick = use_state(|| 0u64);
+    {
+        let tick = tick.clone();
+        use_effect_with((), move |_| {
+            let id = subscribe(Rc::new(move || tick.set(js_sys::Date::now() as u64)));
+            move || {
+                if let Some(id) = id {
+                    unsubscribe(id);
+                }
+            }
+        });
+    }
+    view()
 }

@@ -4,10 +4,12 @@
 //! - [`app`]: the root component: start-up, hash and keyboard listeners, layout.
 //! - [`state`]: `AppState` and its reducer.
 //! - [`prefs`]: language and theme remembered in `localStorage`.
+//! - [`progress`]: lesson steps done and questions answered, remembered in `localStorage`.
 //! - [`context`]: the state shared with every component.
 //! - [`header`], [`nav`], [`status`], [`chapter`], [`prompt`]: the parts of the page.
 //! - [`chapters`]: one module per chapter.
 //! - [`hooks`]: hooks several components share (the width a figure has on screen).
+//! - [`lesson`]: the goal, guided steps, checked questions and teacher notes of a chapter.
 //! - [`map`]: the model as a live diagram (overview) and its compact form atop every chapter.
 //! - [`terms`]: explanation paragraphs whose glossary terms link to the glossary.
 //! - [`widgets`], [`palette`]: chips, heatmaps, strips and bars, and their colours.
@@ -23,6 +25,7 @@ mod header;
 mod hooks;
 mod hub;
 mod lab;
+mod lesson;
 mod local_files;
 mod map;
 mod models;
@@ -30,6 +33,7 @@ mod nav;
 mod offline;
 mod palette;
 mod prefs;
+mod progress;
 mod prompt;
 mod state;
 mod status;

@@ -11,7 +11,7 @@ use super::prefs::{Compute, Theme, store_compute, stored_compute};
 use crate::chapters::Chapter;
 use crate::gpu::{Backend, Gpu};
 use crate::i18n::{Lang, Msg, tr};
-use crate::route::{self, RouteNotice, ViewState};
+use crate::route::{self, LabView, RagView, RouteNotice, ViewState};
 use crate::sampling::Sampling;
 use crate::session::{Analysis, Loaded, ModelId, analyse, tokenize};
 
@@ -59,6 +59,20 @@ pub struct AppState {
     pub presenter: bool,
     /// The glossary entry a link asked for.
     pub term: Option<String>,
+    /// The lesson step on show (from 1), the chapter's own view (see [`ViewState::view`]), and
+    /// whether the notes for teachers are open.
+    pub lesson: Option<usize>,
+    pub view: Option<String>,
+    pub teacher: bool,
+    /// Generation: at most this many new tokens.
+    pub max_new: usize,
+    /// The retrieval chapter's and the training lab's settings from a link.
+    pub rag: RagView,
+    pub lab: LabView,
+    /// The retrieval chapter's last search, for its checked question.
+    pub rag_facts: Option<Rc<crate::lesson::facts::RagFacts>>,
+    /// Lesson steps done and questions answered (remembered in the browser).
+    pub progress: Rc<super::progress::Progress>,
     /// The prompt as typed.
     pub prompt: String,
     pub model: ModelId,
@@ -115,6 +129,8 @@ pub const DEFAULT_SAMPLING: Sampling = Sampling {
     top_p: 1.0,
 };
 pub const DEFAULT_SEED: u64 = 1;
+/// The generation chapter's default limit of new tokens.
+pub const DEFAULT_MAX_NEW: usize = 24;
 
 impl AppState {
     /// The state for a page opened at `hash` with the remembered preferences.
@@ -127,6 +143,14 @@ impl AppState {
             theme,
             presenter: false,
             term: None,
+            lesson: None,
+            view: None,
+            teacher: false,
+            max_new: DEFAULT_MAX_NEW,
+            rag: RagView::default(),
+            lab: LabView::default(),
+            rag_facts: None,
+            progress: Rc::new(super::progress::load()),
             prompt: default_prompt(lang),
             model: ModelId::Chat,
             layer: 0,
@@ -174,6 +198,12 @@ impl AppState {
         self.seed = v.seed.unwrap_or(DEFAULT_SEED);
         self.presenter = v.presenter;
         self.term = v.term;
+        self.lesson = v.lesson;
+        self.view = v.view;
+        self.teacher = v.teacher;
+        self.max_new = v.max_new.unwrap_or(DEFAULT_MAX_NEW).clamp(1, 64);
+        self.rag = v.rag;
+        self.lab = v.lab;
     }
 
     /// The view as a link: only what differs from the defaults.
@@ -198,6 +228,20 @@ impl AppState {
                 .term
                 .clone()
                 .filter(|_| self.chapter == Chapter::Glossary),
+            lesson: self.lesson,
+            view: self.view.clone(),
+            teacher: self.teacher,
+            max_new: (self.max_new != DEFAULT_MAX_NEW).then_some(self.max_new),
+            rag: if self.chapter == Chapter::Rag {
+                self.rag.clone()
+            } else {
+                RagView::default()
+            },
+            lab: if self.chapter == Chapter::Training {
+                self.lab.clone()
+            } else {
+                LabView::default()
+            },
         }
     }
 
@@ -206,11 +250,19 @@ impl AppState {
         route::to_hash(&self.view())
     }
 
-    /// The hash of this state with another chapter (for links).
+    /// The hash of this state with another chapter (for links): what belongs to one chapter
+    /// (its view, its lesson step, a glossary entry) stays behind.
     pub fn hash_for(&self, chapter: Chapter) -> String {
+        if chapter == self.chapter {
+            return self.hash();
+        }
         route::to_hash(&ViewState {
             chapter,
             term: None,
+            lesson: None,
+            view: None,
+            rag: RagView::default(),
+            lab: LabView::default(),
             ..self.view()
         })
     }
@@ -289,6 +341,20 @@ pub enum Action {
     SetStep(Option<usize>),
     SetSampling(Sampling),
     SetSeed(u64),
+    /// The chapter's own view (`None`: its default).
+    SetView(Option<String>),
+    /// The lesson step on show (from 1).
+    SetLesson(Option<usize>),
+    ToggleTeacher,
+    SetMaxNew(usize),
+    SetRag(RagView),
+    SetLab(LabView),
+    /// A lesson step was shown, or a question answered (right or not).
+    StepDone(Chapter, usize),
+    Answered(&'static str, bool),
+    ResetProgress,
+    /// The retrieval chapter searched.
+    RagSearched(Option<Rc<crate::lesson::facts::RagFacts>>),
     /// The start-up probe finished, with the open device when it found a working GPU.
     BackendReady(Backend, Option<Rc<Gpu>>),
     /// The user chose where to compute.
@@ -443,6 +509,28 @@ impl Reducible for AppState {
                 return Rc::new(next);
             }
             Action::DismissNotice => next.notice = None,
+            Action::SetView(v) => next.view = v,
+            Action::SetLesson(l) => next.lesson = l,
+            Action::ToggleTeacher => next.teacher = !next.teacher,
+            Action::SetMaxNew(n) => next.max_new = n.clamp(1, 64),
+            Action::SetRag(r) => next.rag = r,
+            Action::SetLab(l) => next.lab = l,
+            Action::StepDone(c, i) => {
+                next.progress = Rc::new(next.progress.with_step(c, i));
+                return Rc::new(next);
+            }
+            Action::Answered(id, right) => {
+                next.progress = Rc::new(next.progress.with_answer(id, right));
+                return Rc::new(next);
+            }
+            Action::RagSearched(f) => {
+                next.rag_facts = f;
+                return Rc::new(next);
+            }
+            Action::ResetProgress => {
+                next.progress = Rc::new(super::progress::Progress::default());
+                return Rc::new(next);
+            }
         }
         if (next.prompt.clone(), next.model) != before || next.analysis.is_none() {
             next.reanalyse();

@@ -74,5 +74,5 @@ pub fn prose(p: &ProseProps) -> Html {
         at = end;
     }
     parts.push(html! { { text[at..].to_string() } });
-    html! { <p class={p.class.clone()}>{ for parts }</p> }
+    html! { <p class={classes!("prose", p.class.clone())}>{ for parts }</p> }
 }

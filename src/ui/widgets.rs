@@ -7,13 +7,7 @@ use yew::prelude::*;
 use super::palette;
 use crate::i18n::{Lang, Msg, tr, trf};
 
-/// A token's text made visible: spaces as ␣, newlines as ↵, tabs as ⇥.
-pub fn visible(label: &str) -> String {
-    label
-        .replace(' ', "␣")
-        .replace('\n', "↵")
-        .replace('\t', "⇥")
-}
+pub use crate::tokenizer::visible;
 
 /// The value of the input, select or text area that fired `e` ("" for anything else).
 pub fn event_value(e: &Event) -> String {

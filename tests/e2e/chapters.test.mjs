@@ -50,12 +50,12 @@ test('tokens: the chips are the tokenizer\'s ids; merges replay; the seed exampl
   assert.deepEqual(chipIds, ids('Der König regiert das'));
   const replay = page.getByTestId('merge-replay');
   assert.match(await replay.innerText(), /Schritt 0 von \d+/);
-  await replay.getByRole('button', { name: 'Zum Ende' }).click();
+  await replay.getByRole('button', { name: 'Zum Ende', exact: true }).click();
   await until(async () => /Regel Nr\./.test(await replay.innerText()), true, 'a rule is shown');
   assert.match(page.url(), /step=\d+/);
-  await page.getByRole('button', { name: 'Häufigstes Paar verschmelzen' }).click();
+  await page.getByRole('button', { name: 'Häufigstes Paar verschmelzen', exact: true }).click();
   assert.match(await page.getByTestId('seed-rules').innerText(), /l\s*\+\s*o\s*→\s*lo/);
-  await page.getByRole('button', { name: 'Nächste Regel lernen' }).click();
+  await page.getByRole('button', { name: 'Nächste Regel lernen', exact: true }).click();
   await page.getByTestId('train-rules').waitFor();
   await axe(page, 'tokens');
   assert.deepEqual(errors, []);

@@ -14,7 +14,7 @@ use crate::ui::state::Action;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::{Heatmap, Scale, VectorStrip, percent, visible};
 
-/// Which matrix the big heatmap shows.
+/// Which matrix the big heatmap shows (the view in the URL: `scores`, `masked`, `weights`).
 #[derive(Clone, Copy, PartialEq)]
 enum View {
     Scores,
@@ -22,11 +22,34 @@ enum View {
     Weights,
 }
 
+impl View {
+    const ALL: [(View, &'static str); 3] = [
+        (View::Scores, "scores"),
+        (View::Masked, "masked"),
+        (View::Weights, "weights"),
+    ];
+
+    /// The view a link names; the weights by default.
+    fn of(code: Option<&str>) -> View {
+        View::ALL
+            .into_iter()
+            .find(|(_, c)| Some(*c) == code)
+            .map_or(View::Weights, |(v, _)| v)
+    }
+
+    fn code(self) -> &'static str {
+        View::ALL
+            .into_iter()
+            .find(|(v, _)| *v == self)
+            .map_or("weights", |(_, c)| c)
+    }
+}
+
 #[function_component(AttentionChapter)]
 pub fn attention_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let view = use_state(|| View::Weights);
+    let view = View::of(app.view.as_deref());
     let matrix_node = use_node_ref();
     let room = use_width(matrix_node.clone(), 760.0);
     let (Some(loaded), Some(a), Some(sel)) =
@@ -46,14 +69,14 @@ pub fn attention_chapter() -> Html {
         .iter()
         .map(|&id| loaded.tokenizer.token_view(id).label)
         .collect();
-    let matrix = match *view {
+    let matrix = match view {
         View::Scores => head.scores.clone(),
         View::Masked => head.masked_scores.clone(),
         View::Weights => head.weights.clone(),
     };
     let view_button = |v: View, msg: Msg| {
-        let view = view.clone();
-        html! { <button type="button" aria-pressed={(*view == v).to_string()} onclick={ move |_| view.set(v) }>{ tr(lang, msg) }</button> }
+        let app = app.clone();
+        html! { <button type="button" aria-pressed={(view == v).to_string()} onclick={ move |_| app.dispatch(Action::SetView(Some(v.code().to_string()))) }>{ tr(lang, msg) }</button> }
     };
     let on_hover = {
         let app = app.clone();
@@ -93,10 +116,10 @@ pub fn attention_chapter() -> Html {
                 </div>
                 <div class="map-scroll" tabindex="0" data-testid="att-matrix" ref={matrix_node}>
                     <Heatmap rows={n} cols={n} values={matrix.data.clone()}
-                             scale={if *view == View::Weights { Scale::Sequential } else { Scale::Diverging }}
+                             scale={if view == View::Weights { Scale::Sequential } else { Scale::Diverging }}
                              label={tr(lang, Msg::AttMatrixTitle)} row_labels={labels.clone()} col_labels={labels.clone()}
-                             cell={matrix_cell(room, n)} numbers={*view == View::Weights && n <= 12}
-                             causal={*view == View::Weights} />
+                             cell={matrix_cell(room, n)} numbers={view == View::Weights && n <= 12}
+                             causal={view == View::Weights} />
                 </div>
             </section>
             <section class="panel" aria-labelledby="att-qkv">

@@ -32,7 +32,7 @@ struct Run {
 pub fn generation_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let max_new = use_state(|| 24usize);
+    let max_new = app.max_new;
     let playing = use_state(|| false);
     let version = use_state(|| 0u32);
     let run = use_mut_ref(|| Run {
@@ -53,7 +53,7 @@ pub fn generation_chapter() -> Html {
         loaded.as_ref().map(|l| Rc::as_ptr(l) as usize),
         app.sampling,
         app.seed,
-        *max_new,
+        max_new,
     );
     // The run follows the state: a new prompt, model or setting starts over; the step in the
     // state (and so in the link) says how many tokens are generated. Tokens are computed for at
@@ -157,14 +157,14 @@ pub fn generation_chapter() -> Html {
         .decode(&r.reports.iter().map(|x| x.token).collect::<Vec<_>>())
         .unwrap_or_default();
     let on_max = {
-        let max_new = max_new.clone();
+        let app = app.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(i) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 && let Ok(v) = i.value().parse::<usize>()
             {
-                max_new.set(v.clamp(1, 64));
+                app.dispatch(Action::SetMaxNew(v));
             }
         })
     };
@@ -194,7 +194,7 @@ pub fn generation_chapter() -> Html {
                 <p class="meta">{ trf(lang, Msg::GenSettings, &[("s", &describe(lang, &app.sampling))]) }</p>
                 <label class="slider"><span>{ trf(lang, Msg::GenMax, &[("n", &max_new.to_string())]) }</span>
                     <input type="range" min="1" max="64" step="1" value={max_new.to_string()} oninput={on_max} data-testid="max-new" /></label>
-                <StepControls lang={lang} step={done} total={if stopped.is_some() { done } else { *max_new }} on_change={on_change}
+                <StepControls lang={lang} step={done} total={if stopped.is_some() { done } else { max_new }} on_change={on_change}
                     playing={*playing} on_play={ let p = playing.clone(); Callback::from(move |on: bool| p.set(on)) } />
                 <div data-testid="gen-tokens"><TokenChips chips={chips} show_ids=false label={tr(lang, Msg::GenOutput)} /></div>
                 if !text.is_empty() { <p class="generated" data-testid="gen-text"><strong>{ tr(lang, Msg::GenOutput) }{ ": " }</strong>{ text }</p> }

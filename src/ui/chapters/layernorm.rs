@@ -9,14 +9,46 @@ use crate::model::Matrix;
 use crate::model::layernorm::Normalized;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
+use crate::ui::state::Action;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::VectorStrip;
 
+/// Which LayerNorm is shown (the view in the URL: `ln1`, `ln2`, `final`).
 #[derive(Clone, Copy, PartialEq)]
 enum Which {
     First,
     Second,
     Final,
+}
+
+impl Which {
+    const ALL: [(Which, &'static str); 3] = [
+        (Which::First, "ln1"),
+        (Which::Second, "ln2"),
+        (Which::Final, "final"),
+    ];
+
+    /// The LayerNorm a link names; the one before attention by default.
+    fn of(code: Option<&str>) -> Which {
+        Which::ALL
+            .into_iter()
+            .find(|(_, c)| Some(*c) == code)
+            .map_or(Which::First, |(w, _)| w)
+    }
+
+    fn code(self) -> &'static str {
+        Which::ALL[self.index()].1
+    }
+
+    /// 0 before attention, 1 before the FFN, 2 the final one.
+    fn index(self) -> usize {
+        Which::ALL.iter().position(|(w, _)| *w == self).unwrap_or(0)
+    }
+}
+
+/// The LayerNorm a view names, as 0 (before attention), 1 (before the FFN) or 2 (final).
+pub fn norm_index(view: Option<&str>) -> usize {
+    Which::of(view).index()
 }
 
 fn mean_var(v: &[f32]) -> (f32, f32) {
@@ -69,7 +101,7 @@ fn histogram(p: &HistProps) -> Html {
 pub fn layernorm_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let which = use_state(|| Which::First);
+    let which = Which::of(app.view.as_deref());
     let (Some(a), Some(sel)) = (app.analysis.clone(), app.token_index()) else {
         return html! {};
     };
@@ -77,7 +109,7 @@ pub fn layernorm_chapter() -> Html {
         return html! {};
     };
     let layer = &trace.layers[app.layer];
-    let (input, ln): (&Matrix, &Normalized) = match *which {
+    let (input, ln): (&Matrix, &Normalized) = match which {
         Which::First => (&layer.input, &layer.ln_1),
         Which::Second => (&layer.residual_1, &layer.ln_2),
         Which::Final => (
@@ -98,8 +130,8 @@ pub fn layernorm_chapter() -> Html {
         )
     };
     let choice = |w: Which, msg: Msg| {
-        let which = which.clone();
-        html! { <button type="button" aria-pressed={(*which == w).to_string()} onclick={ move |_| which.set(w) }>{ tr(lang, msg) }</button> }
+        let app = app.clone();
+        html! { <button type="button" aria-pressed={(which == w).to_string()} onclick={ move |_| app.dispatch(Action::SetView(Some(w.code().to_string()))) }>{ tr(lang, msg) }</button> }
     };
     let res_scale = max_abs(
         &[

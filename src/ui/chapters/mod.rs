@@ -20,6 +20,7 @@ mod training;
 use yew::prelude::*;
 
 use crate::chapters::Chapter;
+pub use layernorm::norm_index;
 
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {

@@ -12,13 +12,16 @@ use yew::prelude::*;
 use crate::chat::Role;
 use crate::corpus::rag::{handbook, web_snippets};
 use crate::i18n::{Lang, Msg, tr, trf};
+use crate::lesson::facts::RagFacts;
 use crate::rag::bm25::Bm25;
 use crate::rag::chunk::{Chunk, chunk};
 use crate::rag::prompt::{answer, assemble, write_query};
 use crate::rag::vectors::{VectorIndex, embed};
+use crate::route::RagView;
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::fetch;
+use crate::ui::state::Action;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::{event_value, role_class, visible};
 
@@ -92,9 +95,62 @@ async fn build_index(
     })
 }
 
+/// The chapter's settings: from the link when it names them, else the defaults.
+struct Settings {
+    size: usize,
+    overlap: usize,
+    layer: usize,
+    k: usize,
+    /// The vector hits go into the prompt (else the keyword hits).
+    from_vectors: bool,
+    question: String,
+}
+
+impl Settings {
+    fn of(v: &RagView, lang: Lang) -> Settings {
+        Settings {
+            size: v.chunk.unwrap_or(10).clamp(10, 80),
+            overlap: v.overlap.unwrap_or(0).min(20),
+            layer: v.layer.unwrap_or(DEFAULT_LAYER),
+            k: v.k.unwrap_or(2).clamp(1, 3),
+            // Keyword hits by default: on the handbook they are right more often (BENCHMARKS.md).
+            from_vectors: v.method.as_deref() == Some("vector"),
+            question: v.question.clone().unwrap_or_else(|| {
+                match lang {
+                    Lang::De => "Wann öffnet die Bibliothek?",
+                    Lang::En => "When does the library open?",
+                }
+                .to_string()
+            }),
+        }
+    }
+}
+
+/// The handbook sentence that answers `question`, when it is one of the handbook's questions.
+fn answer_sentence(lang: Lang, question: &str) -> Option<String> {
+    crate::corpus::rag::handbook_facts()
+        .iter()
+        .map(|f| f.get(lang))
+        .find(|f| f.question.trim() == question.trim())
+        .map(|f| f.sentence.clone())
+}
+
 #[function_component(RagChapter)]
 pub fn rag_chapter() -> Html {
-    let lang = use_app().lang;
+    let app = use_app();
+    let lang = app.lang;
+    let set = {
+        let app = app.clone();
+        move |change: fn(&mut RagView, String)| {
+            let app = app.clone();
+            Callback::from(move |value: String| {
+                let mut v = app.rag.clone();
+                change(&mut v, value);
+                app.dispatch(Action::SetRag(v));
+            })
+        }
+    };
+    let settings = Settings::of(&app.rag, lang);
     let model = use_state(|| None::<Result<Rc<Loaded>, String>>);
     {
         let model = model.clone();
@@ -107,16 +163,9 @@ pub fn rag_chapter() -> Html {
     let own = use_state(Vec::<(String, String)>::new);
     let notice = use_state(|| None::<String>);
     let use_handbook = use_state(|| true);
-    let size = use_state(|| 10usize);
-    let overlap = use_state(|| 0usize);
-    let layer = use_state(|| DEFAULT_LAYER);
-    let k = use_state(|| 2usize);
-    // Keyword hits by default: on the handbook they are right more often (BENCHMARKS.md, rag).
-    let from_vectors = use_state(|| false);
-    let question = use_state(|| match lang {
-        Lang::De => "Wann öffnet die Bibliothek?".to_string(),
-        Lang::En => "When does the library open?".to_string(),
-    });
+    let (size, overlap, layer, k) = (settings.size, settings.overlap, settings.layer, settings.k);
+    let from_vectors = settings.from_vectors;
+    let question = settings.question.clone();
     let paste = use_state(String::new);
     let index = use_state(|| None::<Rc<Index>>);
     let progress = use_state(|| None::<(usize, usize)>);
@@ -134,7 +183,7 @@ pub fn rag_chapter() -> Html {
     };
     let mut chunks: Vec<Chunk> = documents
         .iter()
-        .flat_map(|(name, text)| chunk(name, text, *size, *overlap))
+        .flat_map(|(name, text)| chunk(name, text, size, overlap))
         .collect();
     let all_chunks = chunks.len();
     chunks.truncate(MAX_CHUNKS);
@@ -150,7 +199,7 @@ pub fn rag_chapter() -> Html {
         let loaded = model.as_ref().and_then(|m| m.as_ref().ok()).cloned();
         let key: Vec<String> = chunks.iter().map(|c| c.text.clone()).collect();
         let chunks = chunks.clone();
-        use_effect_with((key, *layer, loaded.is_some()), move |(_, layer, _)| {
+        use_effect_with((key, layer, loaded.is_some()), move |(_, layer, _)| {
             *generation.borrow_mut() += 1;
             let run = *generation.borrow();
             index.set(None);
@@ -179,13 +228,12 @@ pub fn rag_chapter() -> Html {
 
     let loaded = model.as_ref().and_then(|m| m.as_ref().ok()).cloned();
     let ask = {
-        let (question, index, asked, k, from_vectors, loaded) = (
+        let (question, index, asked, loaded, app) = (
             question.clone(),
             index.clone(),
             asked.clone(),
-            k.clone(),
-            from_vectors.clone(),
             loaded.clone(),
+            app.clone(),
         );
         Callback::from(move |_: ()| {
             let (Some(ix), Some(m)) = ((*index).clone(), loaded.clone()) else {
@@ -198,11 +246,11 @@ pub fn rag_chapter() -> Html {
             let qv = ix.vectors.query(&m.model, &m.tokenizer, &q);
             let vector_hits = qv
                 .as_ref()
-                .map(|v| ix.vectors.search(v, *k))
+                .map(|v| ix.vectors.search(v, k))
                 .unwrap_or_default();
-            let keyword_hits = ix.bm25.search(&q, *k);
+            let keyword_hits = ix.bm25.search(&q, k);
             let map = qv.as_ref().map(|v| ix.vectors.map(v)).unwrap_or_default();
-            let chosen = if *from_vectors {
+            let chosen = if from_vectors {
                 &vector_hits
             } else {
                 &keyword_hits
@@ -218,6 +266,13 @@ pub fn rag_chapter() -> Html {
                 crate::chat::reply(&m.model, &m.tokenizer, &ids)
             };
             let without_context = answer(&m.model, &m.tokenizer, lang, &[], &q);
+            app.dispatch(Action::RagSearched(Some(Rc::new(RagFacts {
+                question: q.clone(),
+                chunks: ix.chunks.iter().map(|c| c.text.clone()).collect(),
+                vector_hits: vector_hits.iter().map(|h| h.0).collect(),
+                keyword_hits: keyword_hits.iter().map(|h| h.0).collect(),
+                answer_sentence: answer_sentence(lang, &q),
+            }))));
             asked.set(Some(Asked {
                 question: q,
                 vector_hits,
@@ -346,22 +401,48 @@ pub fn rag_chapter() -> Html {
         let ask = ask.clone();
         Callback::from(move |_| ask.emit(()))
     };
+    let set_question = set(|v, q| v.question = Some(q.chars().take(200).collect()));
+    // Enter asks: the question is taken over, and a new question is asked at once (below).
     let on_key = {
-        let ask = ask.clone();
+        let (ask, set_question, current) = (ask.clone(), set_question.clone(), question.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
-                ask.emit(())
+                let typed = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .map(|i| i.value())
+                    .unwrap_or_default();
+                if typed == current {
+                    ask.emit(());
+                } else {
+                    set_question.emit(typed);
+                }
             }
         })
     };
+    // Asked again whenever the index, the question or a search setting changes (a link or a
+    // lesson step sets them).
+    {
+        let ask = ask.clone();
+        let key = (
+            (*index).as_ref().map(|ix| Rc::as_ptr(ix) as usize),
+            question.clone(),
+            k,
+            from_vectors,
+        );
+        use_effect_with(key, move |(ix, ..)| {
+            if ix.is_some() {
+                ask.emit(());
+            }
+        });
+    }
     let range = |label: String,
                  value: usize,
                  min: usize,
                  max: usize,
-                 state: UseStateHandle<usize>,
+                 on: Callback<String>,
                  testid: &str| {
-        let onchange =
-            Callback::from(move |e: Event| state.set(event_value(&e).parse().unwrap_or(value)));
+        let onchange = Callback::from(move |e: Event| on.emit(event_value(&e)));
         html! { <label class="field"><span>{ label }</span>
         <input type="range" min={min.to_string()} max={max.to_string()} value={value.to_string()} {onchange} data-testid={testid.to_string()} /></label> }
     };
@@ -394,8 +475,8 @@ pub fn rag_chapter() -> Html {
             <h2 id="rag-chunks">{ tr(lang, Msg::RagChunksTitle) }</h2>
             <Prose msg={Msg::RagChunksExplain} />
             <div class="controls-row">
-                { range(trf(lang, Msg::RagChunkSize, &[("n", &size.to_string())]), *size, 10, 80, size.clone(), "rag-size") }
-                { range(trf(lang, Msg::RagOverlap, &[("n", &overlap.to_string())]), *overlap, 0, 20, overlap.clone(), "rag-overlap") }
+                { range(trf(lang, Msg::RagChunkSize, &[("n", &size.to_string())]), size, 10, 80, set(|v, s| v.chunk = s.parse().ok()), "rag-size") }
+                { range(trf(lang, Msg::RagOverlap, &[("n", &overlap.to_string())]), overlap, 0, 20, set(|v, s| v.overlap = s.parse().ok()), "rag-overlap") }
             </div>
             <p class="meta" data-testid="rag-chunk-count">{ trf(lang, Msg::RagChunkCount, &[("n", &chunks.len().to_string())]) }</p>
             if all_chunks > MAX_CHUNKS {
@@ -410,15 +491,15 @@ pub fn rag_chapter() -> Html {
             <h2 id="rag-ask">{ tr(lang, Msg::RagAskTitle) }</h2>
             <div class="controls-row">
                 <label class="field wide"><span>{ tr(lang, Msg::RagQuestion) }</span>
-                    <input type="text" value={(*question).clone()} onkeydown={on_key}
-                        onchange={{ let q = question.clone(); Callback::from(move |e: Event| q.set(event_value(&e).chars().take(200).collect())) }} data-testid="rag-question" /></label>
+                    <input type="text" value={question.clone()} onkeydown={on_key}
+                        onchange={{ let q = set_question.clone(); Callback::from(move |e: Event| q.emit(event_value(&e))) }} data-testid="rag-question" /></label>
                 <label class="field"><span>{ "k" }</span>
-                    <select onchange={{ let k = k.clone(); Callback::from(move |e: Event| k.set(event_value(&e).parse().unwrap_or(2))) }} data-testid="rag-k">
-                        { for [1usize, 2, 3].iter().map(|&n| html! { <option value={n.to_string()} selected={*k == n}>{ n }</option> }) }
+                    <select onchange={{ let on = set(|v, s| v.k = s.parse().ok()); Callback::from(move |e: Event| on.emit(event_value(&e))) }} data-testid="rag-k">
+                        { for [1usize, 2, 3].iter().map(|&n| html! { <option value={n.to_string()} selected={k == n}>{ n }</option> }) }
                     </select></label>
                 <label class="field"><span>{ tr(lang, Msg::RagLayer) }</span>
-                    <select onchange={{ let l = layer.clone(); Callback::from(move |e: Event| l.set(event_value(&e).parse().unwrap_or(DEFAULT_LAYER))) }} data-testid="rag-layer">
-                        { for (0..=loaded.as_ref().map_or(4, |m| m.model.config.n_layer)).map(|l| html! { <option value={l.to_string()} selected={*layer == l}>{ if l == 0 { tr(lang, Msg::RagLayerEmbeddings).to_string() } else { l.to_string() } }</option> }) }
+                    <select onchange={{ let on = set(|v, s| v.layer = s.parse().ok()); Callback::from(move |e: Event| on.emit(event_value(&e))) }} data-testid="rag-layer">
+                        { for (0..=loaded.as_ref().map_or(4, |m| m.model.config.n_layer)).map(|l| html! { <option value={l.to_string()} selected={layer == l}>{ if l == 0 { tr(lang, Msg::RagLayerEmbeddings).to_string() } else { l.to_string() } }</option> }) }
                     </select></label>
                 <button class="primary" onclick={ask_click} disabled={!ready} data-testid="rag-ask-button">{ tr(lang, Msg::RagAsk) }</button>
             </div>
@@ -447,8 +528,8 @@ pub fn rag_chapter() -> Html {
                 <h2 id="rag-prompt">{ tr(lang, Msg::RagPromptTitle) }</h2>
                 <fieldset class="choices">
                     <legend>{ tr(lang, Msg::RagWhichHits) }</legend>
-                    <label class="choice"><input type="radio" name="rag-from" checked={*from_vectors} onchange={{ let f = from_vectors.clone(); let ask = ask.clone(); Callback::from(move |_| { f.set(true); ask.emit(()) }) }} />{ tr(lang, Msg::RagVectorSearch) }</label>
-                    <label class="choice"><input type="radio" name="rag-from" checked={!*from_vectors} onchange={{ let f = from_vectors.clone(); let ask = ask.clone(); Callback::from(move |_| { f.set(false); ask.emit(()) }) }} data-testid="rag-from-keywords" />{ tr(lang, Msg::RagKeywordSearch) }</label>
+                    <label class="choice"><input type="radio" name="rag-from" checked={from_vectors} onchange={{ let on = set(|v, _| v.method = Some("vector".into())); Callback::from(move |_| on.emit(String::new())) }} data-testid="rag-from-vectors" />{ tr(lang, Msg::RagVectorSearch) }</label>
+                    <label class="choice"><input type="radio" name="rag-from" checked={!from_vectors} onchange={{ let on = set(|v, _| v.method = Some("bm25".into())); Callback::from(move |_| on.emit(String::new())) }} data-testid="rag-from-keywords" />{ tr(lang, Msg::RagKeywordSearch) }</label>
                 </fieldset>
                 <Prose msg={Msg::RagPromptExplain} values={vec![("n", a.prompt.len().to_string()), ("ctx", loaded.as_ref().map_or(0, |m| m.model.config.n_ctx).to_string()), ("used", a.used.to_string()), ("answer", crate::chat::ANSWER_TOKENS.to_string())]} />
                 <ol class="chips role-chips" data-testid="rag-prompt-tokens">

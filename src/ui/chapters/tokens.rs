@@ -50,7 +50,8 @@ pub fn tokens() -> Html {
                 <TokenChips chips={chips} show_ids=true label={tr(lang, Msg::TokChipsTitle)} />
                 <p class="meta">{ trf(lang, Msg::TokVocab, &[("n", &number(lang, t.vocab_size() as u64))]) }</p>
             </section>
-            <MergeReplay lang={lang} pieces={analysis.encoding.pieces.clone()} tokenizer={loaded.clone()} />
+            <MergeReplay lang={lang} pieces={analysis.encoding.pieces.clone()} tokenizer={loaded.clone()}
+                replay_piece={crate::session::replay_piece(&analysis.encoding, app.token)} />
             <GreedyVsBpe lang={lang} prompt={analysis.prompt.clone()} tokenizer={loaded.clone()} ids={analysis.encoding.ids.clone()} />
             <SeedExample lang={lang} />
             <TokenizerTraining lang={lang} />
@@ -62,12 +63,17 @@ pub fn tokens() -> Html {
 struct MergeProps {
     lang: Lang,
     pieces: Vec<PieceTrace>,
+    /// The piece to replay ([`crate::session::replay_piece`]).
+    replay_piece: Option<usize>,
     tokenizer: Rc<crate::session::Loaded>,
 }
 
 impl PartialEq for MergeProps {
     fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang && self.pieces == o.pieces && Rc::ptr_eq(&self.tokenizer, &o.tokenizer)
+        self.lang == o.lang
+            && self.pieces == o.pieces
+            && self.replay_piece == o.replay_piece
+            && Rc::ptr_eq(&self.tokenizer, &o.tokenizer)
     }
 }
 
@@ -92,16 +98,8 @@ fn merge_replay(p: &MergeProps) -> Html {
     let candidates: Vec<usize> = (0..p.pieces.len())
         .filter(|&i| !p.pieces[i].special)
         .collect();
-    let default = candidates
-        .iter()
-        .copied()
-        .max_by_key(|&i| (p.pieces[i].steps.len(), i))
-        .unwrap_or(0);
     let playing = use_state(|| false);
-    let piece_index = app
-        .token
-        .filter(|i| *i < p.pieces.len() && !p.pieces[*i].special)
-        .unwrap_or(default);
+    let piece_index = p.replay_piece.unwrap_or(0);
     let total = p.pieces.get(piece_index).map_or(0, |x| x.steps.len());
     let now = app.step.unwrap_or(0).min(total);
     // Playing advances one merge every 700 ms.

@@ -2,8 +2,6 @@
 //! mask, and RLHF (ranking answers, a reward model, the policy against it). The work runs in the
 //! lab's Web Worker ([`crate::ui::lab`]); this chapter sends commands and draws its reports.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,7 +12,8 @@ use crate::lab::sft::{BaseModel, SftSettings};
 use crate::lab::{Command, Phase};
 use crate::training::trainer::LogEntry;
 use crate::ui::context::use_app;
-use crate::ui::lab::{self, LabView};
+use crate::ui::lab::{self, LabView, use_lab};
+use crate::ui::state::Action;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::{event_value, visible};
 
@@ -23,24 +22,6 @@ enum Tab {
     Pretrain,
     Sft,
     Rlhf,
-}
-
-/// Re-renders on every report of the worker.
-#[hook]
-fn use_lab() -> LabView {
-    let tick = use_state(|| 0u64);
-    {
-        let tick = tick.clone();
-        use_effect_with((), move |_| {
-            let id = lab::subscribe(Rc::new(move || tick.set(js_sys::Date::now() as u64)));
-            move || {
-                if let Some(id) = id {
-                    lab::unsubscribe(id);
-                }
-            }
-        });
-    }
-    lab::view()
 }
 
 /// A loss curve: training loss per step (and validation points), as an SVG line chart.
@@ -128,16 +109,53 @@ struct TabProps {
     view: LabView,
 }
 
+/// The settings a link names, over `s`.
+fn with_link(mut s: PretrainSettings, l: &crate::route::LabView) -> PretrainSettings {
+    if let Some(src) = l.source.as_deref().and_then(TextSource::from_code) {
+        s.source = src;
+    }
+    s.d_model = l.width.unwrap_or(s.d_model);
+    s.n_layer = l.layers.unwrap_or(s.n_layer);
+    s.lr = l.lr.unwrap_or(s.lr);
+    s.batch_size = l.batch.unwrap_or(s.batch_size);
+    s.seq_len = l.seq.unwrap_or(s.seq_len);
+    s
+}
+
+/// What a link says about the settings (the own text stays on this device).
+fn link_of(s: &PretrainSettings) -> crate::route::LabView {
+    crate::route::LabView {
+        source: Some(s.source.code().to_string()),
+        width: Some(s.d_model),
+        layers: Some(s.n_layer),
+        lr: Some(s.lr),
+        batch: Some(s.batch_size),
+        seq: Some(s.seq_len),
+    }
+}
+
 #[function_component(PretrainTab)]
 fn pretrain_tab(p: &TabProps) -> Html {
-    let lang = use_app().lang;
+    let app = use_app();
+    let lang = app.lang;
     let v = &p.view;
-    let settings = use_state(PretrainSettings::default);
-    let set = |f: fn(&mut PretrainSettings, String)| {
+    let settings = use_state(|| with_link(PretrainSettings::default(), &app.lab));
+    // A link or a lesson step changes the settings; the run restarts from them on "Start".
+    {
         let settings = settings.clone();
+        use_effect_with(app.lab.clone(), move |l| {
+            let next = with_link((*settings).clone(), l);
+            if next != *settings {
+                settings.set(next);
+            }
+        });
+    }
+    let set = |f: fn(&mut PretrainSettings, String)| {
+        let (settings, app) = (settings.clone(), app.clone());
         Callback::from(move |e: Event| {
             let mut s = (*settings).clone();
             f(&mut s, event_value(&e));
+            app.dispatch(Action::SetLab(link_of(&s)));
             settings.set(s);
         })
     };
@@ -220,8 +238,13 @@ fn pretrain_tab(p: &TabProps) -> Html {
             <fieldset class="choices" data-testid="lab-source">
                 <legend>{ tr(lang, Msg::LabSource) }</legend>
                 { for sources.iter().map(|&(s, m)| {
-                    let settings = settings.clone();
-                    let onchange = Callback::from(move |_| { let mut x = (*settings).clone(); x.source = s; settings.set(x); });
+                    let (settings, app) = (settings.clone(), app.clone());
+                    let onchange = Callback::from(move |_| {
+                        let mut x = (*settings).clone();
+                        x.source = s;
+                        app.dispatch(Action::SetLab(link_of(&x)));
+                        settings.set(x);
+                    });
                     html! { <label class="choice"><input type="radio" name="lab-source" checked={source == s} {onchange} />{ tr(lang, m) }</label> }
                 }) }
             </fieldset>
@@ -568,21 +591,26 @@ fn rlhf_tab(p: &TabProps) -> Html {
 /// The chapter: three tabs, one per training phase.
 #[function_component(TrainingChapter)]
 pub fn training_chapter() -> Html {
-    let lang = use_app().lang;
+    let app = use_app();
+    let lang = app.lang;
     let view = use_lab();
-    let tab = use_state(|| Tab::Pretrain);
     let tabs = [
         (Tab::Pretrain, Msg::LabTabPretrain, "pretrain"),
         (Tab::Sft, Msg::LabTabSft, "sft"),
         (Tab::Rlhf, Msg::LabTabRlhf, "rlhf"),
     ];
+    // The tab is the chapter's view in the URL; pretraining by default.
+    let tab = tabs
+        .iter()
+        .find(|(_, _, id)| app.view.as_deref() == Some(*id))
+        .map_or(Tab::Pretrain, |t| t.0);
     html! {
         <>
             <div class="segmented lab-tabs" role="tablist" aria-label={tr(lang, Msg::LabTabs)}>
                 { for tabs.iter().map(|&(t, m, id)| {
-                    let tab2 = tab.clone();
-                    html! { <button role="tab" aria-selected={(*tab == t).to_string()} aria-pressed={(*tab == t).to_string()} data-testid={format!("lab-tab-{id}")}
-                        onclick={Callback::from(move |_| tab2.set(t))}>{ tr(lang, m) }</button> }
+                    let app = app.clone();
+                    html! { <button role="tab" aria-selected={(tab == t).to_string()} aria-pressed={(tab == t).to_string()} data-testid={format!("lab-tab-{id}")}
+                        onclick={Callback::from(move |_| app.dispatch(Action::SetView(Some(id.to_string()))))}>{ tr(lang, m) }</button> }
                 }) }
             </div>
             if let Some(e) = &view.error {
@@ -590,7 +618,7 @@ pub fn training_chapter() -> Html {
             }
             <p class="meta">{ tr(lang, Msg::LabWorkerNote) }</p>
             <p class="computed-on meta">{ tr(lang, Msg::ComputedOnCpu) }</p>
-            { match *tab {
+            { match tab {
                 Tab::Pretrain => html! { <PretrainTab view={view.clone()} /> },
                 Tab::Sft => html! { <SftTab view={view.clone()} /> },
                 Tab::Rlhf => html! { <RlhfTab view={view.clone()} /> },

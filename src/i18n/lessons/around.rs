@@ -1,0 +1,501 @@
+//! Lessons around the model: roles, training, web search and retrieval.
+
+use crate::lesson::questions::Question;
+use crate::lesson::{Lesson, Patch, Phase, Step, T, Teacher};
+
+pub const ROLES: Lesson = Lesson {
+    goal: T(
+        "Du kannst erklären, wie ein Chat mit Rollen zu einem einzigen Text wird und warum ein Chat-Modell Feintuning braucht.",
+        "You can explain how a chat with roles becomes one single text and why a chat model needs fine-tuning.",
+    ),
+    steps: &[
+        Step {
+            action: T(
+                "Lies den Chat als Tokens und suche die Marker.",
+                "Read the chat as tokens and find the markers.",
+            ),
+            notice: T(
+                "Wo beginnt jede Nachricht? Vor jeder steht ein Marker-Token ihrer Rolle; am Ende steht der Marker des Assistenten, und dort schreibt das Modell weiter.",
+                "Where does each message begin? Before each stands a marker token of its role; at the end stands the assistant's marker, and there the model writes on.",
+            ),
+            patch: Patch::NONE,
+            target: "role-title",
+        },
+        Step {
+            action: T(
+                "Schreib ins Feld «Entwickler» eine Anweisung, etwa «Answer in English.».",
+                "Type an instruction into the “Developer” field, for example “Antworte auf Deutsch.”.",
+            ),
+            notice: T(
+                "Die Anweisung wird eine eigene Nachricht mit eigenem Marker. Für das Modell ist sie einfach weiterer Text vor der Antwort.",
+                "The instruction becomes a message of its own with its own marker. To the model it is simply more text before the answer.",
+            ),
+            patch: Patch::NONE,
+            target: "role-title",
+        },
+        Step {
+            action: T(
+                "Vergleiche die Antworten von Chat-Modell und Basismodell.",
+                "Compare the answers of the chat model and the base model.",
+            ),
+            notice: T(
+                "Warum antwortet das Basismodell so seltsam? Es hat beim Vortraining nie Marker gesehen; erst das Feintuning hat dem Chat-Modell Dialoge beigebracht.",
+                "Why does the base model answer so oddly? It never saw markers in pretraining; only fine-tuning taught the chat model dialogs.",
+            ),
+            patch: Patch::NONE,
+            target: "role-compare",
+        },
+        Step {
+            action: T(
+                "Schau dir an, welche Tokens fett umrandet sind.",
+                "Look at which tokens have a bold outline.",
+            ),
+            notice: T(
+                "Nur die Antwort des Assistenten zählt im Verlust: Das Modell soll antworten lernen, nicht die Fragen nachschreiben.",
+                "Only the assistant's answer counts in the loss: the model should learn to answer, not to copy the questions.",
+            ),
+            patch: Patch::NONE,
+            target: "role-title",
+        },
+    ],
+    questions: &[Question::RoleUserCounts, Question::RoleAnswerCounts],
+    teacher: Teacher {
+        plan: &[
+            Phase {
+                minutes: 5,
+                what: T(
+                    "Einstieg: «Woher weiss ein Chatbot, was du geschrieben hast und was er selbst?»",
+                    "Warm-up: “How does a chatbot know what you wrote and what it wrote itself?”",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Den Chat als einen Text an die Wandtafel schreiben, mit Markern.",
+                    "Write the chat as one text on the board, with markers.",
+                ),
+            },
+            Phase {
+                minutes: 8,
+                what: T(
+                    "Vorführen: Rollen-Tokens, dann Basismodell und Chat-Modell im Vergleich.",
+                    "Demonstrate: role tokens, then base model and chat model side by side.",
+                ),
+            },
+            Phase {
+                minutes: 12,
+                what: T(
+                    "Partnerarbeit: Schritte 1 bis 4 und die zwei Prüffragen; eigene Systemtexte ausprobieren.",
+                    "Pair work: steps 1 to 4 and the two checked questions; try system texts of your own.",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Auswertung: Warum gehorcht ein Modell einem Systemtext? Was kann es trotzdem falsch machen?",
+                    "Debrief: why does a model follow a system text? What can it still get wrong?",
+                ),
+            },
+        ],
+        class_questions: &[
+            (
+                T(
+                    "Wer liest die Marker-Tokens?",
+                    "Who reads the marker tokens?",
+                ),
+                T(
+                    "Nur das Modell. Die Chat-App zeigt sie nicht an, aber im Text, den das Modell liest, stehen sie.",
+                    "Only the model. The chat app does not show them, but they are in the text the model reads.",
+                ),
+            ),
+            (
+                T(
+                    "Warum zählt beim Feintuning nur die Antwort?",
+                    "Why does only the answer count in fine-tuning?",
+                ),
+                T(
+                    "Das Modell soll lernen, wie ein Assistent antwortet. Fragen und Anweisungen sind gegeben; sie vorherzusagen wäre nicht das Ziel.",
+                    "The model should learn how an assistant answers. Questions and instructions are given; predicting them is not the goal.",
+                ),
+            ),
+        ],
+        misconceptions: &[(
+            T(
+                "«Der Systemtext ist ein Befehl, den das Modell ausführen muss.»",
+                "“The system text is a command the model must carry out.”",
+            ),
+            T(
+                "Er ist nur Text vor der Antwort. Das Modell folgt ihm, weil es im Feintuning solche Texte mit passenden Antworten gesehen hat, nicht weil es muss.",
+                "It is only text before the answer. The model follows it because it saw such texts with fitting answers in fine-tuning, not because it must.",
+            ),
+        )],
+        links: &[(T("Der Rollen-Chat", "The role chat"), Patch::NONE)],
+    },
+};
+
+pub const TRAINING: Lesson = Lesson {
+    goal: T(
+        "Du kannst erklären, wie ein Sprachmodell in drei Phasen lernt, Vortraining, Feintuning und menschliches Feedback, und was der Verlust misst.",
+        "You can explain how a language model learns in three phases, pretraining, fine-tuning and human feedback, and what the loss measures.",
+    ),
+    steps: &[
+        Step {
+            action: T(
+                "Wähle als Textquelle die Alltagssätze und starte das Training.",
+                "Choose everyday sentences as the text source and start training.",
+            ),
+            notice: T(
+                "Wie schnell fällt der Verlust am Anfang? Mit Zufallszahlen rät das Modell fast gleichmässig über das Vokabular; schon wenige Schritte bringen viel.",
+                "How fast does the loss fall at first? With random numbers the model guesses almost evenly over the vocabulary; a few steps already help a lot.",
+            ),
+            patch: Patch {
+                view: Some("pretrain"),
+                lab_source: Some("sentences"),
+                ..Patch::NONE
+            },
+            target: "lab-data",
+        },
+        Step {
+            action: T(
+                "Beobachte den Verlust pro Token und die Beispieltexte.",
+                "Watch the loss per token and the sample texts.",
+            ),
+            notice: T(
+                "Welche Tokens bleiben dunkel? Meist solche, die man auch als Mensch nicht erraten könnte, etwa ein neuer Name.",
+                "Which tokens stay dark? Mostly those a person could not guess either, such as a new name.",
+            ),
+            patch: Patch {
+                view: Some("pretrain"),
+                ..Patch::NONE
+            },
+            target: "lab-data",
+        },
+        Step {
+            action: T(
+                "Stell die Lernrate auf 100 und starte neu.",
+                "Set the learning rate to 100 and restart.",
+            ),
+            notice: T(
+                "Was passiert mit dem Verlust? Zu grosse Schritte schiessen über das Ziel hinaus, bis die Zahlen explodieren.",
+                "What happens to the loss? Steps that are too big overshoot the goal until the numbers blow up.",
+            ),
+            patch: Patch {
+                view: Some("pretrain"),
+                lab_lr: Some(100.0),
+                ..Patch::NONE
+            },
+            target: "lab-data",
+        },
+        Step {
+            action: T(
+                "Wechsle zum Tab «Feintuning» und starte es.",
+                "Switch to the “Fine-tuning” tab and start it.",
+            ),
+            notice: T(
+                "Welche Tokens zählen im Verlust? Nur die Antworten; die Frage ist Kontext. Vergleiche die Antwort vorher und nachher.",
+                "Which tokens count in the loss? Only the answers; the question is context. Compare the answer before and after.",
+            ),
+            patch: Patch {
+                view: Some("sft"),
+                ..Patch::NONE
+            },
+            target: "sft-title",
+        },
+        Step {
+            action: T(
+                "Wechsle zum Tab «menschliches Feedback», lass Antworten erzeugen und ordne sie.",
+                "Switch to the “Human feedback” tab, generate answers and rank them.",
+            ),
+            notice: T(
+                "Was lernt das Bewertungsmodell aus deiner Rangfolge? Dass deine bevorzugte Antwort die höhere Zahl bekommt.",
+                "What does the reward model learn from your ranking? That the answer you prefer gets the higher number.",
+            ),
+            patch: Patch {
+                view: Some("rlhf"),
+                ..Patch::NONE
+            },
+            target: "rlhf-title",
+        },
+    ],
+    questions: &[Question::LabLossTrend, Question::LabLossToProb],
+    teacher: Teacher {
+        plan: &[
+            Phase {
+                minutes: 5,
+                what: T(
+                    "Einstieg: «Wie lernt ein Computer aus Text, ohne dass ihm jemand die Regeln sagt?»",
+                    "Warm-up: “How does a computer learn from text without anyone telling it the rules?”",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Verlust als −ln p an der Wandtafel: p = 1 → 0, p = 0.5 → 0.69, p = 0.01 → 4.6.",
+                    "The loss as −ln p on the board: p = 1 → 0, p = 0.5 → 0.69, p = 0.01 → 4.6.",
+                ),
+            },
+            Phase {
+                minutes: 12,
+                what: T(
+                    "Partnerarbeit: Vortraining starten (Schritte 1 bis 3), währenddessen die Prüffragen.",
+                    "Pair work: start pretraining (steps 1 to 3), meanwhile the checked questions.",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Gemeinsam: Feintuning und menschliches Feedback am Beamer (Schritte 4 und 5).",
+                    "Together: fine-tuning and human feedback on the projector (steps 4 and 5).",
+                ),
+            },
+            Phase {
+                minutes: 8,
+                what: T(
+                    "Auswertung: Was lernt welche Phase? Warum braucht es alle drei?",
+                    "Debrief: what does each phase learn? Why are all three needed?",
+                ),
+            },
+        ],
+        class_questions: &[
+            (
+                T("Was misst der Verlust?", "What does the loss measure?"),
+                T(
+                    "Wie überrascht das Modell vom richtigen nächsten Token war: −ln p, gemittelt über alle Stellen. Kleiner ist besser.",
+                    "How surprised the model was by the right next token: −ln p, averaged over all positions. Smaller is better.",
+                ),
+            ),
+            (
+                T(
+                    "Warum braucht es nach dem Vortraining noch Feintuning?",
+                    "Why is fine-tuning needed after pretraining?",
+                ),
+                T(
+                    "Das Vortraining lehrt das Fortsetzen von Text. Antworten im Rollenformat lernt das Modell erst an Beispiel-Dialogen.",
+                    "Pretraining teaches continuing text. Answering in the role format is learned only from example dialogs.",
+                ),
+            ),
+            (
+                T(
+                    "Wozu der Validierungsverlust?",
+                    "What is the validation loss for?",
+                ),
+                T(
+                    "Er misst auf Text, den das Modell nie lernt. Sinkt nur der Trainingsverlust, lernt es auswendig.",
+                    "It measures on text the model never learns from. If only the training loss falls, it is memorising.",
+                ),
+            ),
+        ],
+        misconceptions: &[(
+            T(
+                "«Beim Training werden Texte im Modell abgespeichert.»",
+                "“Training stores texts inside the model.”",
+            ),
+            T(
+                "Gespeichert werden nur Gewichte, die das Vorhersagen verbessern. Einzelne Sätze bleiben höchstens hängen, wenn sie sehr oft vorkommen.",
+                "Only weights that improve prediction are stored. Single sentences stick at most when they occur very often.",
+            ),
+        )],
+        links: &[
+            (
+                T(
+                    "Vortraining mit Alltagssätzen",
+                    "Pretraining on everyday sentences",
+                ),
+                Patch {
+                    view: Some("pretrain"),
+                    lab_source: Some("sentences"),
+                    ..Patch::NONE
+                },
+            ),
+            (
+                T("Lernrate 100 (zu hoch)", "Learning rate 100 (too high)"),
+                Patch {
+                    view: Some("pretrain"),
+                    lab_lr: Some(100.0),
+                    ..Patch::NONE
+                },
+            ),
+            (
+                T("Feintuning", "Fine-tuning"),
+                Patch {
+                    view: Some("sft"),
+                    ..Patch::NONE
+                },
+            ),
+        ],
+    },
+};
+
+const LIBRARY: T = T("Wann öffnet die Bibliothek?", "When does the library open?");
+const MUSIC: T = T("Wer unterrichtet Musik?", "Who teaches music?");
+
+pub const RAG: Lesson = Lesson {
+    goal: T(
+        "Du kannst erklären, wie ein Chatbot mit Suche Wissen nutzt, das nicht in seinen Gewichten steckt, und wie Vektor- und Stichwortsuche sich unterscheiden.",
+        "You can explain how a chatbot with search uses knowledge that is not in its weights, and how vector search and keyword search differ.",
+    ),
+    steps: &[
+        Step {
+            action: T(
+                "Schau dir an, wie das Handbuch in Abschnitte geschnitten wird (höchstens 10 Wörter).",
+                "See how the handbook is cut into chunks (at most 10 words).",
+            ),
+            notice: T(
+                "Warum in ganzen Sätzen? Ein Treffer soll eine vollständige Angabe liefern, die ins Kontextfenster passt.",
+                "Why whole sentences? A hit should give a complete fact that fits into the context window.",
+            ),
+            patch: Patch {
+                rag_chunk: Some(10),
+                rag_overlap: Some(0),
+                ..Patch::NONE
+            },
+            target: "rag-chunks",
+        },
+        Step {
+            action: T(
+                "Frag «Wann öffnet die Bibliothek?» und vergleiche die Treffer beider Suchen.",
+                "Ask “When does the library open?” and compare the hits of both searches.",
+            ),
+            notice: T(
+                "Welche Suche findet den richtigen Abschnitt? Die Stichwortsuche zählt gemeinsame Wörter, die Vektorsuche vergleicht Vektoren des Modells.",
+                "Which search finds the right chunk? Keyword search counts shared words, vector search compares the model's vectors.",
+            ),
+            patch: Patch {
+                rag_question: Some(LIBRARY),
+                rag_k: Some(2),
+                ..Patch::NONE
+            },
+            target: "rag-ask",
+        },
+        Step {
+            action: T(
+                "Vergleiche die Antwort mit und ohne Kontext.",
+                "Compare the answer with and without context.",
+            ),
+            notice: T(
+                "Ohne Kontext kann das Modell nur raten; mit dem Abschnitt im Prompt liest es die Antwort ab. Gelernt hat es dabei nichts.",
+                "Without context the model can only guess; with the chunk in the prompt it reads the answer. It learned nothing by doing so.",
+            ),
+            patch: Patch::NONE,
+            target: "rag-prompt",
+        },
+        Step {
+            action: T(
+                "Frag «Wer unterrichtet Musik?» und nimm die Treffer der Vektorsuche in den Prompt.",
+                "Ask “Who teaches music?” and put the vector-search hits into the prompt.",
+            ),
+            notice: T(
+                "Stimmt die Antwort noch? Findet die Vektorsuche den falschen Abschnitt, antwortet das Modell falsch: Die Suche entscheidet mit.",
+                "Is the answer still right? If vector search finds the wrong chunk, the model answers wrongly: the search decides too.",
+            ),
+            patch: Patch {
+                rag_question: Some(MUSIC),
+                rag_method: Some("vector"),
+                ..Patch::NONE
+            },
+            target: "rag-prompt",
+        },
+        Step {
+            action: T(
+                "Lass das Modell im Web suchen.",
+                "Let the model search the web.",
+            ),
+            notice: T(
+                "Das Modell schreibt selbst eine Suchanfrage; die Treffer kommen wie bei RAG in den Prompt.",
+                "The model writes a search query itself; the hits go into the prompt as with RAG.",
+            ),
+            patch: Patch::NONE,
+            target: "rag-web",
+        },
+    ],
+    questions: &[Question::RagWhichSearch],
+    teacher: Teacher {
+        plan: &[
+            Phase {
+                minutes: 5,
+                what: T(
+                    "Einstieg: «Kann ein Chatbot wissen, wann unsere Bibliothek öffnet?»",
+                    "Warm-up: “Can a chatbot know when our library opens?”",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Erklären: Suchen, Abschnitte in den Prompt legen, dann antworten; die Gewichte bleiben gleich.",
+                    "Explain: search, place chunks into the prompt, then answer; the weights stay the same.",
+                ),
+            },
+            Phase {
+                minutes: 8,
+                what: T(
+                    "Vorführen: eine Frage mit beiden Suchen, Antwort mit und ohne Kontext.",
+                    "Demonstrate: one question with both searches, the answer with and without context.",
+                ),
+            },
+            Phase {
+                minutes: 12,
+                what: T(
+                    "Partnerarbeit: Schritte 1 bis 5 und die Prüffrage; eigene Texte dazulegen.",
+                    "Pair work: steps 1 to 5 and the checked question; add texts of your own.",
+                ),
+            },
+            Phase {
+                minutes: 10,
+                what: T(
+                    "Auswertung: Wann findet die Vektorsuche, was die Stichwortsuche verpasst, und umgekehrt?",
+                    "Debrief: when does vector search find what keyword search misses, and the other way round?",
+                ),
+            },
+        ],
+        class_questions: &[
+            (
+                T(
+                    "Lernt das Modell bei RAG etwas dazu?",
+                    "Does the model learn anything with RAG?",
+                ),
+                T(
+                    "Nein. Die Abschnitte stehen nur im Prompt; nach der Antwort sind sie weg, und die Gewichte sind unverändert.",
+                    "No. The chunks are only in the prompt; after the answer they are gone, and the weights are unchanged.",
+                ),
+            ),
+            (
+                T(
+                    "Warum in Abschnitte schneiden statt das ganze Handbuch in den Prompt zu legen?",
+                    "Why cut into chunks instead of putting the whole handbook into the prompt?",
+                ),
+                T(
+                    "Das Kontextfenster ist begrenzt; kurze, passende Abschnitte lassen Platz für Frage und Antwort.",
+                    "The context window is limited; short, fitting chunks leave room for question and answer.",
+                ),
+            ),
+        ],
+        misconceptions: &[(
+            T(
+                "«Mit Websuche weiss das Modell immer das Richtige.»",
+                "“With web search the model always knows the right thing.”",
+            ),
+            T(
+                "Es liest, was die Suche liefert. Findet sie den falschen Abschnitt oder steht dort Falsches, antwortet es falsch.",
+                "It reads what the search returns. If that is the wrong chunk or wrong information, it answers wrongly.",
+            ),
+        )],
+        links: &[
+            (
+                T("Frage nach der Bibliothek", "The library question"),
+                Patch {
+                    rag_question: Some(LIBRARY),
+                    rag_k: Some(2),
+                    ..Patch::NONE
+                },
+            ),
+            (
+                T("Vektorsuche im Prompt", "Vector search in the prompt"),
+                Patch {
+                    rag_question: Some(MUSIC),
+                    rag_method: Some("vector"),
+                    ..Patch::NONE
+                },
+            ),
+        ],
+    },
+};
