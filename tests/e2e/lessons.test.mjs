@@ -196,7 +196,7 @@ for (const lang of ['de', 'en']) {
     await page.getByTestId('lesson').locator('li[data-step="2"]').getByTestId('show-me').click();
     await until(() => /layer=1/.test(page.url()) && /head=2/.test(page.url()), true, 'layer 2, head 3');
     await page.getByTestId('lesson').locator('li[data-step="3"]').getByTestId('show-me').click();
-    await until(() => page.locator('button[aria-pressed="true"]', { hasText: lang === 'de' ? 'Mit Maske' : 'Masked' }).count(), 1, 'the masked view');
+    await until(() => page.getByRole('button', { name: lang === 'de' ? 'Mit Maske' : 'Masked', exact: true }).getAttribute('aria-pressed'), 'true', 'the masked view');
     await page.goto(`${server.url}#/logits?lang=${lang}`);
     await page.getByTestId('lesson').locator('li[data-step="2"]').getByTestId('show-me').click();
     await until(() => page.getByTestId('temperature').inputValue(), '0.5', 'the slider at 0.5');
