@@ -53,31 +53,7 @@ fn question_card(p: &CardProps) -> Html {
     let many = use_state(Vec::<bool>::new);
     let number = use_state(String::new);
     let verdict = use_state(|| None::<Verdict>);
-    let asked: Result<Asked, String> = match (app.loaded(), app.analysis.clone()) {
-        (Some(loaded), Some(analysis)) => {
-            let chat = match app.slot(ModelId::Chat) {
-                Slot::Ready(c) => Some(c.clone()),
-                _ => None,
-            };
-            let facts = Facts {
-                lang,
-                loaded: &loaded,
-                analysis: &analysis,
-                layer: app.layer,
-                head: app.head,
-                token: app.token,
-                sampling: app.sampling,
-                seed: app.seed,
-                max_new: app.max_new,
-                norm: crate::ui::chapters::norm_index(app.view.as_deref()),
-                chat: chat.as_deref(),
-                lab_log: &lab.log,
-                rag: app.rag_facts.as_deref(),
-            };
-            p.question.ask(&facts).map_err(|why| why.0)
-        }
-        _ => Err(tr(lang, Msg::ModelLoading).to_string()),
-    };
+    let asked = ask(&app, p.question, &lab.log);
     // A new question (the state changed) clears the last verdict.
     {
         let (verdict, key) = (verdict.clone(), asked.as_ref().map(|a| a.text.clone()).ok());
@@ -117,8 +93,65 @@ fn question_card(p: &CardProps) -> Html {
             verdict.set(Some(v));
         })
     };
+    let answer = answer_input(&asked, id, lang, &choice, &many, &number);
+    html! {
+        <li class="question" data-question={id} data-ready="true">
+            <p class="q-text">{ asked.text.clone() }</p>
+            { answer }
+            <p class="answer-line print-only">{ tr(lang, Msg::QuizAnswerLine) }</p>
+            <button type="button" onclick={check} data-testid="check">{ tr(lang, Msg::QuizCheck) }</button>
+            <p class="feedback" role="status" aria-live="polite" data-testid="feedback"
+               data-correct={verdict.as_ref().map(|v| v.correct.to_string())}>
+                if let Some(v) = &*verdict {
+                    <strong>{ tr(lang, if v.correct { Msg::QuizRight } else { Msg::QuizWrong }) }</strong>{ " " }{ v.feedback.clone() }
+                }
+            </p>
+        </li>
+    }
+}
+
+/// Asks a question in the app's state; why not, when it cannot be asked now.
+fn ask(
+    app: &crate::ui::context::App,
+    q: Question,
+    lab_log: &[crate::training::trainer::LogEntry],
+) -> Result<Asked, String> {
+    let (Some(loaded), Some(analysis)) = (app.loaded(), app.analysis.clone()) else {
+        return Err(tr(app.lang, Msg::ModelLoading).to_string());
+    };
+    let chat = match app.slot(ModelId::Chat) {
+        Slot::Ready(c) => Some(c.clone()),
+        _ => None,
+    };
+    let facts = Facts {
+        lang: app.lang,
+        loaded: &loaded,
+        analysis: &analysis,
+        layer: app.layer,
+        head: app.head,
+        token: app.token,
+        sampling: app.sampling,
+        seed: app.seed,
+        max_new: app.max_new,
+        norm: crate::ui::chapters::norm_index(app.view.as_deref()),
+        chat: chat.as_deref(),
+        lab_log,
+        rag: app.rag_facts.as_deref(),
+    };
+    q.ask(&facts).map_err(|why| why.0)
+}
+
+/// The reply's input: options, check boxes or a number field.
+fn answer_input(
+    asked: &Asked,
+    id: &str,
+    lang: crate::i18n::Lang,
+    choice: &UseStateHandle<Option<usize>>,
+    many: &UseStateHandle<Vec<bool>>,
+    number: &UseStateHandle<String>,
+) -> Html {
     let name = format!("q-{id}");
-    let answer = match &asked.expect {
+    match &asked.expect {
         Expect::Choice { options, .. } => html! {
             <fieldset class="options">
                 <legend class="sr-only">{ asked.text.clone() }</legend>
@@ -144,23 +177,9 @@ fn question_card(p: &CardProps) -> Html {
         Expect::Number { .. } => html! {
             <label class="option number">
                 <span>{ tr(lang, Msg::QuizNumber) }</span>
-                <input type="text" inputmode="decimal" value={(*number).clone()} data-testid="answer-number"
+                <input type="text" inputmode="decimal" value={(**number).clone()} data-testid="answer-number"
                     oninput={ let number = number.clone(); move |e: InputEvent| number.set(event_value(&e)) } />
             </label>
         },
-    };
-    html! {
-        <li class="question" data-question={id} data-ready="true">
-            <p class="q-text">{ asked.text.clone() }</p>
-            { answer }
-            <p class="answer-line print-only">{ tr(lang, Msg::QuizAnswerLine) }</p>
-            <button type="button" onclick={check} data-testid="check">{ tr(lang, Msg::QuizCheck) }</button>
-            <p class="feedback" role="status" aria-live="polite" data-testid="feedback"
-               data-correct={verdict.as_ref().map(|v| v.correct.to_string())}>
-                if let Some(v) = &*verdict {
-                    <strong>{ tr(lang, if v.correct { Msg::QuizRight } else { Msg::QuizWrong }) }</strong>{ " " }{ v.feedback.clone() }
-                }
-            </p>
-        </li>
     }
 }
