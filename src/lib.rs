@@ -5,6 +5,7 @@
 //!
 //! | module | what lives there |
 //! |---|---|
+//! | [`budget`] | memory budgets: sizes from files checked before anything is allocated |
 //! | [`chapters`] | the chapters of the walk-through, in the order of the seed text |
 //! | [`chat`] | roles: the chat template and the SFT loss mask |
 //! | [`corpus`] | the built-in bilingual training data, raw stage and cleaning |
@@ -21,6 +22,7 @@
 //! | `ui` | the Yew user interface (browser only) |
 //! | `cli` | the native command-line tool `lupe` (native only) |
 
+pub mod budget;
 pub mod chapters;
 pub mod chat;
 pub mod corpus;

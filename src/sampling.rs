@@ -39,8 +39,11 @@ impl Sampling {
                 self.temperature
             ));
         }
-        if self.top_p.is_nan() || self.top_p <= 0.0 {
-            return Err(format!("top-p must be above 0, got {}", self.top_p));
+        if !self.top_p.is_finite() || self.top_p <= 0.0 {
+            return Err(format!(
+                "top-p must be a number above 0 (1 or more switches it off), got {}",
+                self.top_p
+            ));
         }
         Ok(())
     }

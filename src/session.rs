@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::budget::Budget;
 use crate::chat;
 use crate::model::checkpoint::load_safetensors;
 use crate::model::{Config, Gpt, LogitRows, Trace};
@@ -23,6 +24,20 @@ pub enum TokenizerFiles<'a> {
     Json(&'a str),
     /// GPT-2's original pair, `vocab.json` and `merges.txt`.
     Gpt2 { vocab: &'a str, merges: &'a str },
+}
+
+/// Checks that a tokenizer fits a model: none of its token ids may lie beyond the model's
+/// vocabulary (the model may have more rows, as padding). Every loader calls it, on the page
+/// and on the command line.
+pub fn check_tokenizer(tokenizer: &Tokenizer, config: &Config) -> Result<(), String> {
+    if tokenizer.vocab_size() > config.vocab_size {
+        return Err(format!(
+            "the tokenizer has {} tokens but the model only {}: they do not belong together",
+            tokenizer.vocab_size(),
+            config.vocab_size
+        ));
+    }
+    Ok(())
 }
 
 /// Models above this many parameters are analysed layer by layer with pauses in between, so
@@ -54,6 +69,9 @@ impl Loaded {
         log_json: Option<&str>,
     ) -> Result<Loaded, String> {
         let config = Config::from_json(config_json).map_err(|e| e.to_string())?;
+        config
+            .check_budget(&Budget::TAB)
+            .map_err(|e| format!("config.json: {e}"))?;
         let weights = load_safetensors(&config, safetensors).map_err(|e| e.to_string())?;
         let model = Rc::new(Gpt::new(config, weights).map_err(|e| e.to_string())?);
         let tokenizer = match tokenizer {
@@ -61,13 +79,7 @@ impl Loaded {
             TokenizerFiles::Gpt2 { vocab, merges } => formats::from_gpt2_files(vocab, merges),
         }
         .map_err(|e| e.to_string())?;
-        if tokenizer.vocab_size() > model.config.vocab_size {
-            return Err(format!(
-                "the tokenizer has {} tokens but the model only {}",
-                tokenizer.vocab_size(),
-                model.config.vocab_size
-            ));
-        }
+        check_tokenizer(&tokenizer, &model.config)?;
         let log = log_json.and_then(|t| serde_json::from_str(t).ok());
         Ok(Loaded {
             model,
@@ -135,6 +147,12 @@ impl Loaded {
     pub fn is_large(&self) -> bool {
         self.model.weights.parameter_count() > LARGE_MODEL_PARAMS
     }
+
+    /// The most tokens the chapters trace: the context, or fewer when a traced pass over the
+    /// whole context would not fit a tab's memory next to the model (GPT-2's 1,024 tokens).
+    pub fn readable_tokens(&self) -> usize {
+        self.model.config.traceable_tokens(&Budget::TAB).max(1)
+    }
 }
 
 /// The analysis of one prompt.
@@ -167,11 +185,11 @@ pub fn replay_piece(encoding: &EncodeTrace, selected: Option<usize>) -> Option<u
 }
 
 /// Tokenizes the prompt (special tokens allowed, so chat markers work) and keeps the last
-/// `n_ctx` tokens; no forward pass yet.
+/// tokens the model reads (its context) and a traced pass of them fits the tab's memory; no
+/// forward pass yet.
 pub fn tokenize(loaded: &Loaded, prompt: &str) -> Analysis {
     let encoding = loaded.tokenizer.trace(prompt, true);
-    let n_ctx = loaded.model.config.n_ctx;
-    let cut = encoding.ids.len().saturating_sub(n_ctx);
+    let cut = encoding.ids.len().saturating_sub(loaded.readable_tokens());
     let ids = encoding.ids[cut..].to_vec();
     Analysis {
         prompt: prompt.to_string(),

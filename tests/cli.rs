@@ -334,7 +334,7 @@ fn model_commands_refuse_bad_input() {
         ),
         (
             &["generate", "--model", &dir, "--ids", "1", "--top-p", "0"],
-            "top-p must be above 0",
+            "top-p must be a number above 0",
         ),
         (
             &["logits", "--model", "/nonexistent", "--ids", "1"],

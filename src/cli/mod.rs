@@ -181,18 +181,7 @@ pub fn main() -> ExitCode {
             top_k,
             top_p,
             seed,
-        } => {
-            // Sampling only when asked for: a temperature, or a top-k / top-p cut-off.
-            let sampled = temperature.is_some() || top_k > 0 || top_p < 1.0;
-            let sampling = if sampled {
-                crate::sampling::Sampling {
-                    temperature: temperature.unwrap_or(1.0),
-                    top_k,
-                    top_p,
-                }
-            } else {
-                crate::sampling::Sampling::GREEDY
-            };
+        } => sampling_of(temperature, top_k, top_p).and_then(|sampling| {
             model::generate(model::GenerateArgs {
                 dir: &dir,
                 ids: ids.as_deref(),
@@ -201,7 +190,7 @@ pub fn main() -> ExitCode {
                 sampling,
                 seed,
             })
-        }
+        }),
         Command::TrainTokenizer {
             vocab_size,
             out,
@@ -217,6 +206,28 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The sampling settings of `lupe generate`: sampling only when asked for (a temperature, or a
+/// top-k or top-p cut-off), else greedy. Every setting given is checked, also one that leaves
+/// greedy decoding in place (`--top-p NaN` is refused, not ignored).
+fn sampling_of(
+    temperature: Option<f32>,
+    top_k: usize,
+    top_p: f32,
+) -> Result<crate::sampling::Sampling, String> {
+    let asked = crate::sampling::Sampling {
+        temperature: temperature.unwrap_or(1.0),
+        top_k,
+        top_p,
+    };
+    asked.validate()?;
+    let sampled = temperature.is_some() || top_k > 0 || top_p < 1.0;
+    Ok(if sampled {
+        asked
+    } else {
+        crate::sampling::Sampling::GREEDY
+    })
 }
 
 /// Prints a value as JSON on standard output.

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::model::generate::{GenerateOptions, generate as run_generation};
 use crate::model::{Gpt, LogitRows, load_dir};
 use crate::sampling::Sampling;
+use crate::session::check_tokenizer;
 use crate::tokenizer::{Tokenizer, formats};
 
 /// Parses `1,2,3` into ids, naming the first item that is not one.
@@ -23,15 +24,21 @@ fn load(dir: &Path) -> Result<Gpt, String> {
     load_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))
 }
 
-/// The tokenizer stored beside the model, if there is one.
-fn tokenizer_beside(dir: &Path) -> Option<Result<Tokenizer, String>> {
+/// The tokenizer stored beside the model, if there is one, checked against the model.
+fn tokenizer_beside(dir: &Path, model: &Gpt) -> Option<Result<Tokenizer, String>> {
     let has = dir.join("tokenizer.json").is_file()
         || (dir.join("vocab.json").is_file() && dir.join("merges.txt").is_file());
-    has.then(|| formats::load(dir).map_err(|e| e.to_string()))
+    has.then(|| {
+        let t = formats::load(dir).map_err(|e| e.to_string())?;
+        check_tokenizer(&t, &model.config).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(t)
+    })
 }
 
 pub fn logits(dir: &Path, ids: &str) -> Result<(), String> {
     let model = load(dir)?;
+    // A tokenizer beside the model must belong to it, even where it is not used.
+    tokenizer_beside(dir, &model).transpose()?;
     let ids = parse_ids(ids)?;
     let logits = model
         .forward(&ids, LogitRows::All)
@@ -51,7 +58,7 @@ pub struct GenerateArgs<'a> {
 
 pub fn generate(args: GenerateArgs<'_>) -> Result<(), String> {
     let model = load(args.dir)?;
-    let tokenizer = tokenizer_beside(args.dir).transpose()?;
+    let tokenizer = tokenizer_beside(args.dir, &model).transpose()?;
     let prompt = match (args.ids, args.prompt) {
         (Some(ids), _) => parse_ids(ids)?,
         (None, Some(text)) => {
@@ -80,7 +87,7 @@ pub fn generate(args: GenerateArgs<'_>) -> Result<(), String> {
     let out = run_generation(&model, &prompt, options).map_err(|e| e.to_string())?;
     let mut json = serde_json::json!({ "ids": out.tokens, "stop": out.stop });
     if let Some(t) = &tokenizer {
-        json["text"] = serde_json::Value::String(t.decode(&out.tokens).map_err(|e| e.to_string())?);
+        json["text"] = serde_json::Value::String(t.decode_lossy(&out.tokens));
     }
     super::print_json(&json)
 }

@@ -8,6 +8,22 @@ use crate::tokenizer::formats;
 use crate::tokenizer::greedy::greedy_longest_match;
 use crate::tokenizer::train::{Mode, train as train_bpe};
 
+/// The longest text `tokenize --trace` traces (1 MiB).
+pub const TRACE_MAX_BYTES: usize = 1 << 20;
+
+/// Where a trace of `text` stops: the whole text, or the last whitespace (else character
+/// boundary) before [`TRACE_MAX_BYTES`].
+fn trace_cut(text: &str) -> usize {
+    if text.len() <= TRACE_MAX_BYTES {
+        return text.len();
+    }
+    let mut cut = TRACE_MAX_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text[..cut].rfind(char::is_whitespace).unwrap_or(cut)
+}
+
 pub fn tokenize(
     path: &Path,
     trace: bool,
@@ -29,7 +45,17 @@ pub fn tokenize(
         }
     };
     if trace {
-        super::print_json(&tokenizer.trace(&text, allow_special))
+        // A trace keeps every merge of every piece, about 200 bytes per byte of text: long
+        // texts are traced up to a cap, with a notice.
+        let cut = trace_cut(&text);
+        if cut < text.len() {
+            eprintln!(
+                "lupe: the trace covers the first {} of {} bytes (at most {TRACE_MAX_BYTES} bytes are traced; without --trace the whole text is tokenized)",
+                cut,
+                text.len()
+            );
+        }
+        super::print_json(&tokenizer.trace(&text[..cut], allow_special))
     } else if greedy {
         super::print_json(&greedy_longest_match(&tokenizer, &text))
     } else {

@@ -5,10 +5,11 @@ use std::time::Instant;
 
 use serde_json::json;
 
+use crate::budget::Budget;
 use crate::chat;
 use crate::corpus::{self, Sizes, dialogs};
 use crate::model::checkpoint::StoreAs;
-use crate::model::{Config, Gpt, Positions, load_dir, save_dir};
+use crate::model::{Gpt, load_dir, save_dir};
 use crate::tokenizer::train::{Mode, train as train_tokenizer};
 use crate::tokenizer::{Tokenizer, formats};
 use crate::training::config::{PretrainConfig, SftConfig, Store, read, under};
@@ -65,6 +66,7 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
         c.out = under(base, &c.out);
         c.corpus.files.iter_mut().for_each(|f| *f = under(base, f));
     })?;
+    config.validate(&Budget::machine())?;
     let start = Instant::now();
     let (documents, cleaning) = pretraining_documents(&config)?;
     eprintln!("[train] tokenizer: learning {} tokens …", config.vocab_size);
@@ -87,21 +89,7 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
             )
         })
         .collect();
-    let m = &config.model;
-    let model_config = Config {
-        vocab_size: tokenizer.vocab_size(),
-        n_ctx: m.n_ctx,
-        d_model: m.d_model,
-        n_head: m.n_head,
-        n_layer: m.n_layer,
-        d_ff: m.d_ff,
-        layer_norm_eps: 1e-5,
-        positions: if m.sinusoidal_positions {
-            Positions::Sinusoidal
-        } else {
-            Positions::Learned
-        },
-    };
+    let model_config = config.model.config(tokenizer.vocab_size());
     let model = Gpt::random(model_config, config.seed).map_err(|e| e.to_string())?;
     let data_info: Vec<_> = sources
         .iter()
@@ -140,6 +128,9 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
     let start = Instant::now();
     let model = load_dir(&config.init).map_err(|e| format!("{}: {e}", config.init.display()))?;
     let tokenizer = formats::load(&config.init).map_err(|e| e.to_string())?;
+    crate::session::check_tokenizer(&tokenizer, &model.config)
+        .map_err(|e| format!("{}: {e}", config.init.display()))?;
+    config.validate(&Budget::machine(), &model.config)?;
     for s in chat::SPECIALS {
         if tokenizer.special_id(s).is_none() {
             return Err(format!(

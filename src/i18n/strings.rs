@@ -251,6 +251,10 @@ messages! {
         "Der Text hat {n} Tokens, das Modell liest aber höchstens {max}. Die ersten {cut} Tokens fallen weg.",
         "The text has {n} tokens, but the model reads at most {max}. The first {cut} tokens are left out.",
     ),
+    PromptTooLongMemory => (
+        "Der Text hat {n} Tokens. Das Modell könnte {ctx} lesen, doch alle Zwischenergebnisse dafür passten nicht in den Speicher dieses Browser-Tabs: Lupe rechnet darum mit den letzten {max}, die ersten {cut} fallen weg.",
+        "The text has {n} tokens. The model could read {ctx}, but all the intermediate results for that would not fit this browser tab's memory: so Lupe computes with the last {max}, and the first {cut} are left out.",
+    ),
     TokenCount => ("{n} Tokens", "{n} tokens"),
     Examples => ("Beispiele", "Examples"),
     ModelLabel => ("Modell", "Model"),
@@ -430,8 +434,8 @@ messages! {
     PosAxes => ("Zeilen: Positionen 0, 1, 2, … · Spalten: die {d} Dimensionen", "Rows: positions 0, 1, 2, … · columns: the {d} dimensions"),
     PosSumTitle => ("X = E + P für deinen Text", "X = E + P for your text"),
     PosSumExplain => (
-        "Zu jedem Token wird der Vektor seiner Position addiert. Warum? Die Attention bildet gewichtete Summen, und einer Summe ist die Reihenfolge egal. Ohne Positionsvektoren wüsste ein Token direkt nur, welche Tokens vor ihm stehen, nicht wo; die Maske verrät die Reihenfolge nur auf Umwegen, weil jedes Token einen anderen Anfang des Texts sieht. Mit P trägt jede Stelle eine eigene Markierung, und «Hund beisst Mann» sieht für das Modell sofort anders aus als «Mann beisst Hund».",
-        "Each token gets the vector of its position added. Why? Attention forms weighted sums, and a sum does not care about order. Without position vectors a token would directly know only which tokens come before it, not where; the mask reveals the order only indirectly, because each token sees a different beginning of the text. With P every place carries a mark of its own, and “dog bites man” looks different to the model from “man bites dog” right away.",
+        "Zu jedem Token wird der Vektor seiner Position addiert. Warum? Die Attention bildet gewichtete Summen, und einer Summe ist die Reihenfolge egal. Ohne Positionsvektoren wüsste ein Token direkt nur, welche Tokens vor ihm stehen, nicht wo; die Maske verrät die Reihenfolge nur auf Umwegen, weil jedes Token einen anderen Anfang des Texts sieht. Mit P trägt jede Stelle eine eigene Markierung, und «Der Hund beisst den Mann» sieht für das Modell sofort anders aus als «Der Mann beisst den Hund».",
+        "Each token gets the vector of its position added. Why? Attention forms weighted sums, and a sum does not care about order. Without position vectors a token would directly know only which tokens come before it, not where; the mask reveals the order only indirectly, because each token sees a different beginning of the text. With P every place carries a mark of its own, and “The dog bites the man” looks different to the model from “The man bites the dog” right away.",
     ),
     PosRelTitle => ("Eine dritte Art: relative Positionen", "A third kind: relative positions"),
     PosRelExplain => (
@@ -573,8 +577,8 @@ messages! {
     GenOutput => ("Erzeugter Text", "Generated text"),
     RoleTitle => ("Ein Chat als ein einziger Text", "A chat as one single text"),
     RoleExplain => (
-        "Die Chat-Vorlage macht aus dem Chat einen einzigen Text: Jede Nachricht beginnt mit einem Marker-Token für ihre Rolle, die Antwort des Assistenten endet mit dem End-Token. So sieht das Modell den Chat, Token für Token; am Schluss steht der Marker des Assistenten, und das Modell schreibt weiter.",
-        "The chat template turns the chat into one single text: every message starts with a marker token for its role, and the assistant's answer ends with the end token. This is the chat as the model sees it, token by token; at the end stands the assistant's marker, and the model writes on.",
+        "Die Chat-Vorlage macht aus dem Chat einen einzigen Text: Jede Nachricht beginnt mit einem Marker-Token für ihre Rolle, die Antwort des Assistenten endet mit dem End-Token. So sieht das Modell den Chat, Token für Token. Nach dem Marker des Assistenten steht hier, was das Chat-Modell auf deinen Chat geantwortet hat, bis zum End-Token: Beim Antworten schreibt das Modell ab diesem Marker weiter.",
+        "The chat template turns the chat into one single text: every message starts with a marker token for its role, and the assistant's answer ends with the end token. This is the chat as the model sees it, token by token. After the assistant's marker you see what the chat model answered to your chat, up to the end token: to answer, the model writes on from that marker.",
     ),
     RoleSystem => ("System", "System"),
     RoleDeveloper => ("Entwickler", "Developer"),
@@ -582,7 +586,7 @@ messages! {
     RoleAssistant => ("Assistent", "Assistant"),
     RoleSystemDefault => ("Du bist ein freundlicher Assistent. Antworte kurz und richtig.", "You are a friendly assistant. Answer briefly and correctly."),
     RoleUserDefault => ("Was macht der König?", "What does the king do?"),
-    RoleDeveloperHint => ("freiwillig, z. B. «Answer in English.»", "optional, e.g. “Antworte auf Deutsch.”"),
+    RoleDeveloperHint => ("freiwillig, z. B. «Antworte auf Englisch.»", "optional, e.g. “Answer in German.”"),
     RoleLegend => (
         "Farbe: Rolle · gestrichelt: Marker · fett umrandet: zählt im Verlust beim Feintuning (SFT)",
         "Colour: role · dashed: marker · bold outline: counts in the loss in fine-tuning (SFT)",

@@ -145,8 +145,33 @@ fn label(tokenizer: &Tokenizer, id: u32) -> String {
     tokenizer.token_view(id).label
 }
 
+/// Refuses settings the lab does not run (a crafted link may carry any), before any text is
+/// made: the sizes the page offers, with some room, and a learning rate that is a number.
+fn check(s: &PretrainSettings) -> Result<(), String> {
+    if !(16..=128).contains(&s.seq_len) || !(1..=64).contains(&s.batch_size) {
+        return Err("sequence length 16–128 and batch size 1–64, please".into());
+    }
+    if !(16..=256).contains(&s.d_model)
+        || !s.d_model.is_multiple_of(4)
+        || !(1..=6).contains(&s.n_layer)
+    {
+        return Err("model width 16–256 (a multiple of 4) and 1–6 layers, please".into());
+    }
+    if !(260..=4096).contains(&s.vocab_size) {
+        return Err("a vocabulary of 260–4096 tokens, please".into());
+    }
+    if !(s.lr.is_finite() && s.lr > 0.0 && s.lr <= 1000.0) {
+        return Err(format!(
+            "a learning rate above 0 and at most 1000, please (got {})",
+            s.lr
+        ));
+    }
+    Ok(())
+}
+
 /// Prepares data, tokenizer and model.
 pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
+    check(s)?;
     let mut capped_from = None;
     let mut cleaning = None;
     let documents: Vec<(String, Vec<String>)> = if s.source == TextSource::Own {
@@ -184,15 +209,6 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
             .map(|(n, d, _)| (n.to_string(), d))
             .collect()
     };
-    if !(16..=128).contains(&s.seq_len) || !(1..=64).contains(&s.batch_size) {
-        return Err("sequence length 16–128 and batch size 1–64, please".into());
-    }
-    if !(16..=256).contains(&s.d_model)
-        || !s.d_model.is_multiple_of(4)
-        || !(1..=6).contains(&s.n_layer)
-    {
-        return Err("model width 16–256 (a multiple of 4) and 1–6 layers, please".into());
-    }
     let texts: Vec<String> = documents
         .iter()
         .map(|(_, d)| corpus::tokenizer_text(d))

@@ -32,6 +32,13 @@ pub fn load_safetensors(config: &Config, bytes: &[u8]) -> Result<Weights, ModelE
         if is_mask_buffer(&name) {
             continue;
         }
+        // `wte.weight` and `transformer.wte.weight` are the same tensor: which one would win
+        // would depend on the order of a hash map, so two of them are refused.
+        if tensors.contains_key(&name) {
+            return Err(ModelError::new(format!(
+                "model.safetensors holds the tensor {name} twice (with and without the prefix \"transformer.\")"
+            )));
+        }
         let data = to_f32(&name, &view)?;
         if let Some(bad) = data.iter().position(|v| !v.is_finite()) {
             return Err(ModelError::new(format!(

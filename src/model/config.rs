@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::ModelError;
+use crate::budget::{Budget, Bytes};
 
 /// How a token learns where it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,6 +35,16 @@ pub struct Config {
     pub positions: Positions,
 }
 
+/// A number in the config, if present: a value of another type is an error, not a default.
+fn number(obj: &serde_json::Map<String, Value>, key: &str) -> Result<Option<f64>, ModelError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_f64().map(Some).ok_or_else(|| {
+            ModelError::new(format!("config.json: {key} must be a number, found {v}"))
+        }),
+    }
+}
+
 impl Config {
     /// Head dimension `d_k = d_model / n_head`.
     pub fn d_head(&self) -> usize {
@@ -62,6 +73,71 @@ impl Config {
             )));
         }
         Ok(())
+    }
+
+    /// Parameters the sizes imply (tied head), counted with checked arithmetic:
+    /// `V·d + n_ctx·d + N·(4d² + 4d + 4d + 2·d·d_ff + d_ff + d) + 2d`.
+    pub fn parameters(&self) -> Bytes {
+        let (v, d, f, n) = (self.vocab_size, self.d_model, self.d_ff, self.n_layer);
+        let positions = if self.positions == Positions::Learned {
+            Bytes::product(&[self.n_ctx, d])
+        } else {
+            Bytes::ZERO
+        };
+        let per_layer = Bytes::product(&[4, d, d])
+            .plus(Bytes::product(&[9, d]))
+            .plus(Bytes::product(&[2, d, f]))
+            .plus(Bytes::of(f, 1));
+        Bytes::product(&[v, d])
+            .plus(positions)
+            .plus(Bytes(per_layer.0.and_then(|l| l.checked_mul(n as u64))))
+            .plus(Bytes::product(&[2, d]))
+    }
+
+    /// Bytes of the weights in memory (f32), and of the key-value cache for a full context.
+    pub fn model_bytes(&self) -> Bytes {
+        let cache = Bytes::product(&[2, self.n_layer, self.n_ctx, self.d_model]);
+        self.parameters().plus(cache).times(4)
+    }
+
+    /// Bytes a traced pass over `n` tokens keeps (what the chapters show): per layer about
+    /// `12·n·d + 2·n·d_ff` numbers and the `3·h·n²` scores, masked scores and weights, plus the
+    /// embeddings, the final LayerNorm and the logits and probabilities of the last position.
+    pub fn trace_bytes(&self, n: usize) -> Bytes {
+        let (d, f, h) = (self.d_model, self.d_ff, self.n_head);
+        let per_layer = Bytes::product(&[12, n, d])
+            .plus(Bytes::product(&[2, n, f]))
+            .plus(Bytes::product(&[3, h, n, n]))
+            .plus(Bytes::product(&[4, n]));
+        let layers = Bytes(per_layer.0.and_then(|l| l.checked_mul(self.n_layer as u64)));
+        layers
+            .plus(Bytes::product(&[4, n, d]))
+            .plus(Bytes::product(&[2, self.vocab_size]))
+            .times(4)
+    }
+
+    /// Refuses a model that would not fit the budget: its weights, a full key-value cache and
+    /// a traced pass over one token.
+    pub fn check_budget(&self, budget: &Budget) -> Result<(), ModelError> {
+        budget
+            .check(self.model_bytes().plus(self.trace_bytes(1)), "this model")
+            .map_err(ModelError::new)
+    }
+
+    /// The most tokens a traced pass may cover within `budget` next to the model itself (at
+    /// most the context): the chapters show the last ones of a longer prompt.
+    pub fn traceable_tokens(&self, budget: &Budget) -> usize {
+        let room = budget
+            .bytes
+            .saturating_sub(self.model_bytes().0.unwrap_or(u64::MAX));
+        let fits = |n: usize| self.trace_bytes(n).0.is_some_and(|b| b <= room);
+        // The trace grows with n: the largest n that fits, by halving.
+        let (mut lo, mut hi) = (0usize, self.n_ctx);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(mid) { lo = mid } else { hi = mid - 1 }
+        }
+        lo
     }
 
     /// Checks that the sizes fit together.
@@ -133,6 +209,13 @@ impl Config {
             size(keys)?
                 .ok_or_else(|| ModelError::new(format!("config.json: {} is missing", keys[0])))
         };
+        for key in ["model_type", "activation_function", "lupe_positions"] {
+            if let Some(v) = obj.get(key).filter(|v| !v.is_null() && !v.is_string()) {
+                return Err(ModelError::new(format!(
+                    "config.json: {key} must be text, found {v}"
+                )));
+            }
+        }
         if let Some(kind) = obj.get("model_type").and_then(Value::as_str)
             && kind != "gpt2"
         {
@@ -157,17 +240,22 @@ impl Config {
                 )));
             }
         };
+        let d_ff = match size(&["n_inner"])? {
+            Some(f) => f,
+            None => d_model.checked_mul(4).ok_or_else(|| {
+                ModelError::new(format!(
+                    "config.json: n_embd {d_model} is implausibly large"
+                ))
+            })?,
+        };
         let config = Config {
             vocab_size: need(&["vocab_size"])?,
             n_ctx: need(&["n_positions", "n_ctx"])?,
             d_model,
             n_head: need(&["n_head", "num_attention_heads"])?,
             n_layer: need(&["n_layer", "num_hidden_layers"])?,
-            d_ff: size(&["n_inner"])?.unwrap_or(4 * d_model),
-            layer_norm_eps: obj
-                .get("layer_norm_epsilon")
-                .and_then(Value::as_f64)
-                .unwrap_or(1e-5) as f32,
+            d_ff,
+            layer_norm_eps: number(obj, "layer_norm_epsilon")?.unwrap_or(1e-5) as f32,
             positions,
         };
         config.validate()?;
@@ -202,6 +290,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_huge_model_is_refused_before_anything_is_allocated() {
+        let text = r#"{"vocab_size":50257,"n_positions":1024,"n_embd":768,"n_head":12,"n_layer":1000000000}"#;
+        let c = Config::from_json(text).unwrap();
+        let e = c
+            .check_budget(&Budget::test(1 << 32))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("this model would need") && e.contains("4.0 GB"),
+            "{e}"
+        );
+        let huge = r#"{"vocab_size":50257,"n_positions":1024,"n_embd":768,"n_head":12,"n_layer":1000000000000000000}"#;
+        let e = Config::from_json(huge)
+            .unwrap()
+            .check_budget(&Budget::test(1 << 32))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("more memory than can be counted"), "{e}");
+        // GPT-2 small: 124 M parameters fit a tab; a traced pass over all 1,024 tokens does not.
+        let gpt2 =
+            r#"{"vocab_size":50257,"n_positions":1024,"n_embd":768,"n_head":12,"n_layer":12}"#;
+        let c = Config::from_json(gpt2).unwrap();
+        assert_eq!(c.parameters().0, Some(124_439_808));
+        assert!(c.check_budget(&Budget::TAB).is_ok());
+        let n = c.traceable_tokens(&Budget::TAB);
+        assert!((256..1024).contains(&n), "{n}");
+        assert!(c.trace_bytes(n).0.unwrap() + c.model_bytes().0.unwrap() <= Budget::TAB.bytes);
+    }
+
+    #[test]
     fn reads_gpt2_config_and_round_trips() {
         let text = r#"{"model_type":"gpt2","vocab_size":50257,"n_positions":1024,"n_embd":768,
                       "n_head":12,"n_layer":12,"n_inner":null,"layer_norm_epsilon":1e-5,
@@ -233,6 +351,18 @@ mod tests {
             ),
             (r#"{"model_type":"llama","vocab_size":10}"#, "\"llama\""),
             (r#"{"activation_function":"relu","vocab_size":10}"#, "relu"),
+            (
+                r#"{"vocab_size":10,"n_positions":8,"n_embd":8,"n_head":2,"n_layer":1,"layer_norm_epsilon":"abc"}"#,
+                "layer_norm_epsilon must be a number",
+            ),
+            (
+                r#"{"model_type":7,"vocab_size":10}"#,
+                "model_type must be text",
+            ),
+            (
+                r#"{"vocab_size":10,"n_positions":8,"n_embd":4611686018427387904,"n_head":2,"n_layer":1}"#,
+                "implausibly large",
+            ),
         ];
         for (text, expected) in cases {
             let e = Config::from_json(text).unwrap_err().to_string();

@@ -65,6 +65,7 @@ impl Decoder {
         if self.stopped.is_some() {
             return Ok(None);
         }
+        super::gpt::check_finite(logits)?;
         // Each draw has its own random numbers, from the seed and the text's length so far, so
         // the sampling chapter's single draw equals this loop's draw at the same place.
         let mut rng = rng_for(self.options.seed, cached);

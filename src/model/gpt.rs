@@ -52,6 +52,18 @@ impl KvCache {
     }
 }
 
+/// Refuses logits that overflowed: finite weights can still produce ∞ or NaN in f32 when they
+/// are large, and a result made of them must not pass for an answer.
+pub fn check_finite(logits: &[f32]) -> Result<(), ModelError> {
+    match logits.iter().position(|v| !v.is_finite()) {
+        None => Ok(()),
+        Some(i) => Err(ModelError::new(format!(
+            "the forward pass overflowed: logit {i} is {} (the weights are too large for 32-bit numbers)",
+            logits[i]
+        ))),
+    }
+}
+
 /// Which positions get logits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogitRows {
@@ -116,6 +128,7 @@ impl Gpt {
             pass.run_layer();
         }
         let (logits, traced) = pass.finish();
+        check_finite(&logits.data)?;
         if let Some(slot) = trace {
             *slot = traced;
         }

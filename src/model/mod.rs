@@ -74,6 +74,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Gpt, ModelError> {
     let config_text = String::from_utf8(read("config.json")?)
         .map_err(|_| ModelError::new("config.json is not UTF-8 text"))?;
     let config = Config::from_json(&config_text)?;
+    config.check_budget(&crate::budget::Budget::machine())?;
     let weights = checkpoint::load_safetensors(&config, &read("model.safetensors")?)?;
     Ok(Gpt { config, weights })
 }

@@ -123,6 +123,9 @@ impl Weights {
         c: &Config,
         mut tensors: FxHashMap<String, (Vec<usize>, Vec<f32>)>,
     ) -> Result<Weights, ModelError> {
+        // Only as many layers as the file can hold (12 tensors each): a config's n_layer alone
+        // reserves nothing.
+        let layers_held = c.n_layer.min(tensors.len() / 12);
         let mut take = |name: &str, shape: &[usize]| -> Result<Vec<f32>, ModelError> {
             let (got, data) = tensors
                 .remove(name)
@@ -149,7 +152,7 @@ impl Weights {
             Positions::Learned => Some(mat(c.n_ctx, d, take("wpe.weight", &[c.n_ctx, d])?)),
             Positions::Sinusoidal => None,
         };
-        let mut blocks = Vec::with_capacity(c.n_layer);
+        let mut blocks = Vec::with_capacity(layers_held);
         for i in 0..c.n_layer {
             let mut t = |s: &str, shape: &[usize]| take(&format!("h.{i}.{s}"), shape);
             blocks.push(BlockWeights {

@@ -166,11 +166,14 @@ fn check_pre_tokenizer(value: Option<&Value>, expected: &str) -> Result<(), Toke
 
 /// Turns `token → id` pairs into an id-ordered vocabulary, rejecting gaps and duplicates.
 fn dense_vocab<'a>(
-    entries: impl Iterator<Item = (&'a str, &'a Value)>,
+    entries: impl ExactSizeIterator<Item = (&'a str, &'a Value)>,
     what: &str,
     decode: impl Fn(&str) -> Result<Vec<u8>, TokenizerError>,
 ) -> Result<Vec<Vec<u8>>, TokenizerError> {
-    let mut slots: Vec<Option<Vec<u8>>> = Vec::new();
+    // The ids are 0 … n−1 for n tokens: an id at or beyond n cannot be right, and refusing it
+    // first keeps the table as small as the list (a file's id alone reserves nothing).
+    let count = entries.len();
+    let mut slots: Vec<Option<Vec<u8>>> = vec![None; count];
     for (token, id) in entries {
         let id = id
             .as_u64()
@@ -180,13 +183,11 @@ fn dense_vocab<'a>(
                     "{what}: the id of {token:?} is not a number, found {id}"
                 ))
             })? as usize;
-        if id >= 10_000_000 {
+        if id >= count {
             return Err(err(format!(
-                "{what}: id {id} of {token:?} is implausibly large"
+                "{what}: id {id} of {token:?} is beyond the {count} tokens listed (the ids must be 0 … {})",
+                count.saturating_sub(1)
             )));
-        }
-        if slots.len() <= id {
-            slots.resize(id + 1, None);
         }
         if slots[id].is_some() {
             return Err(err(format!("{what}: two tokens have id {id}")));
@@ -504,7 +505,7 @@ mod tests {
             );
         }
         let e = from_gpt2_files("{\"a\":0,\"b\":2}", "").unwrap_err();
-        assert!(e.to_string().contains("no token has id 1"), "{e}");
+        assert!(e.to_string().contains("the ids must be 0 … 1"), "{e}");
         let e = from_gpt2_files("{\"a\":0}", "#version: 0.2\na b c\n").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
     }

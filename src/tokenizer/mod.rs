@@ -196,6 +196,12 @@ impl Tokenizer {
             if s.content.is_empty() {
                 return Err(TokenizerError::new("a special token is empty"));
             }
+            if specials.iter().filter(|t| t.content == s.content).count() > 1 {
+                return Err(TokenizerError::new(format!(
+                    "the special token {:?} is listed twice",
+                    s.content
+                )));
+            }
             is_special[s.id as usize] = true;
         }
         let mut tokenizer = Tokenizer {
@@ -445,6 +451,17 @@ impl Tokenizer {
             Alphabet::Bytes { .. } => text,
             Alphabet::Chars { .. } => text.replace(END_OF_WORD, " ").trim_end().to_string(),
         })
+    }
+
+    /// The text of a sequence of ids where an id may lie beyond the vocabulary (a model's
+    /// padding rows): such ids add nothing; the rest is [`Tokenizer::decode`].
+    pub fn decode_lossy(&self, ids: &[u32]) -> String {
+        let known: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.token_bytes(id).is_some())
+            .collect();
+        self.decode(&known).unwrap_or_default()
     }
 
     /// How a token looks on its own; an unknown id gets an empty view labelled with the id.

@@ -153,6 +153,11 @@ impl Trainer {
         &self.vocab
     }
 
+    /// How many symbols the distinct words hold now (each merge removes at least one).
+    pub fn symbols(&self) -> usize {
+        self.words.iter().map(Vec::len).sum()
+    }
+
     /// The distinct words as their current symbols, with how often each occurs.
     pub fn words(&self) -> impl Iterator<Item = (&[u32], u64)> {
         self.words
@@ -260,6 +265,9 @@ impl Trainer {
     }
 }
 
+/// The largest vocabulary [`train`] learns (GPT-4's has about 100,000 tokens).
+pub const MAX_VOCAB: usize = 1 << 20;
+
 /// Trains a tokenizer with `vocab_size` tokens in all (base symbols, merges and `specials`) and
 /// returns it with every step. Stops early, with a smaller vocabulary, when the corpus has no
 /// pair left to merge.
@@ -277,7 +285,14 @@ pub fn train(
              alone are {base}"
         )));
     }
-    let mut steps = Vec::with_capacity(vocab_size - base);
+    if vocab_size > MAX_VOCAB {
+        return Err(TokenizerError::new(format!(
+            "a vocabulary of {vocab_size} is implausibly large: Lupe learns at most {MAX_VOCAB} tokens"
+        )));
+    }
+    // Each merge joins two symbols of the text: there cannot be more merges than symbols, so
+    // the text bounds what is reserved, not the number asked for.
+    let mut steps = Vec::with_capacity((vocab_size - base).min(trainer.symbols()));
     while trainer.vocab().len() + specials.len() < vocab_size {
         match trainer.step() {
             Some(step) => steps.push(step),

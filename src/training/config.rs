@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::trainer::Settings;
+use super::trainer::{Settings, training_bytes};
+use crate::budget::{Budget, Bytes};
+use crate::model::{Config, Positions};
+use crate::tokenizer::train::MAX_VOCAB;
 
 /// How to store the final weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -96,6 +99,135 @@ pub struct SftConfig {
 
 fn default_val() -> f64 {
     0.02
+}
+
+/// The most dialogs' repeats and retrieval dialogs an SFT run may ask for.
+pub const MAX_REPEATS: usize = 1000;
+pub const MAX_RAG_DIALOGS: usize = 200_000;
+/// What one dialog takes in memory as tokens and mask, at most (bytes).
+const DIALOG_BYTES: usize = 2048;
+/// Built-in dialogs per repeat, at most (see [`crate::corpus::dialogs`]).
+const DIALOGS_PER_REPEAT: usize = 400;
+
+impl ModelSizes {
+    /// The model's config for a vocabulary of `vocab` tokens.
+    pub fn config(&self, vocab: usize) -> Config {
+        Config {
+            vocab_size: vocab,
+            n_ctx: self.n_ctx,
+            d_model: self.d_model,
+            n_head: self.n_head,
+            n_layer: self.n_layer,
+            d_ff: self.d_ff,
+            layer_norm_eps: 1e-5,
+            positions: if self.sinusoidal_positions {
+                Positions::Sinusoidal
+            } else {
+                Positions::Learned
+            },
+        }
+    }
+}
+
+/// Shares of a data mixture: finite, from 0 to 1.
+fn share(name: &str, v: f64) -> Result<(), String> {
+    if v.is_finite() && (0.0..1.0).contains(&v) {
+        Ok(())
+    } else {
+        Err(format!("{name} must be at least 0 and below 1, got {v}"))
+    }
+}
+
+/// The checks both commands share: the sequence fits the context, the validation share, the
+/// training settings, and the memory a step needs.
+fn check_run(
+    model: &Config,
+    seq_len: usize,
+    validation: f64,
+    train: &Settings,
+    extra: Bytes,
+    budget: &Budget,
+) -> Result<(), String> {
+    model.validate().map_err(|e| e.to_string())?;
+    if !(2..=model.n_ctx).contains(&seq_len) {
+        return Err(format!(
+            "seq_len must be 2 to the model's context of {} tokens, got {seq_len}",
+            model.n_ctx
+        ));
+    }
+    if !(validation.is_finite() && (0.0..0.5).contains(&validation)) {
+        return Err(format!(
+            "validation must be at least 0 and below 0.5, got {validation}"
+        ));
+    }
+    train.validate()?;
+    budget.check(
+        training_bytes(model, train.batch_size, seq_len).plus(extra),
+        "training with these settings",
+    )
+}
+
+impl PretrainConfig {
+    /// Checks every setting before any text is generated or any weight allocated.
+    pub fn validate(&self, budget: &Budget) -> Result<(), String> {
+        if !(260..=MAX_VOCAB).contains(&self.vocab_size) {
+            return Err(format!(
+                "vocab_size must be 260 to {MAX_VOCAB} (256 bytes, the special tokens and at least a few merges), got {}",
+                self.vocab_size
+            ));
+        }
+        for (name, w) in &self.corpus.weights {
+            if !(w.is_finite() && *w >= 0.0) {
+                return Err(format!(
+                    "the weight of source {name:?} must be 0 or more, got {w}"
+                ));
+            }
+        }
+        let model = self.model.config(self.vocab_size);
+        check_run(
+            &model,
+            self.seq_len,
+            self.validation,
+            &self.train,
+            Bytes::ZERO,
+            budget,
+        )
+    }
+}
+
+impl SftConfig {
+    /// Checks every setting against the model it starts from, before any dialog is made.
+    pub fn validate(&self, budget: &Budget, model: &Config) -> Result<(), String> {
+        if !(1..=MAX_REPEATS).contains(&self.repeats) {
+            return Err(format!(
+                "repeats must be 1 to {MAX_REPEATS}, got {}",
+                self.repeats
+            ));
+        }
+        if self.rag_dialogs > MAX_RAG_DIALOGS {
+            return Err(format!(
+                "rag_dialogs must be at most {MAX_RAG_DIALOGS}, got {}",
+                self.rag_dialogs
+            ));
+        }
+        share("pretraining_share", self.pretraining_share)?;
+        share("rag_share", self.rag_share)?;
+        share(
+            "pretraining_share + rag_share",
+            self.pretraining_share + self.rag_share,
+        )?;
+        let dialogs = Bytes::product(&[self.repeats, DIALOGS_PER_REPEAT])
+            .plus(Bytes::of(self.rag_dialogs, 1))
+            .times(DIALOG_BYTES);
+        check_run(
+            model,
+            self.seq_len,
+            self.validation,
+            &self.train,
+            dialogs,
+            budget,
+        )
+    }
 }
 
 /// Reads a config file; relative paths inside are taken from the file's folder.

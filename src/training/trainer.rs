@@ -9,6 +9,7 @@ use super::backward::backward;
 use super::data::{Batcher, BatcherState};
 use super::forward::{Batch, forward};
 use super::optimizer::{AdamW, Schedule, clip_grad_norm};
+use crate::budget::Bytes;
 use crate::model::Gpt;
 use crate::model::weights::Weights;
 
@@ -34,6 +35,88 @@ pub struct Settings {
     /// Validate every this many steps (and at the end); 0 = only at the end.
     #[serde(default)]
     pub eval_every: usize,
+}
+
+impl Settings {
+    /// Checks every setting, naming what is wrong and why.
+    pub fn validate(&self) -> Result<(), String> {
+        let finite = |v: f32| v.is_finite();
+        let rules: [(bool, String); 7] = [
+            (self.steps >= 1, "steps must be at least 1".into()),
+            (
+                (1..=MAX_BATCH).contains(&self.batch_size),
+                format!(
+                    "batch_size must be 1 to {MAX_BATCH}, got {}",
+                    self.batch_size
+                ),
+            ),
+            (
+                finite(self.lr) && self.lr > 0.0,
+                format!("lr must be a positive number, got {}", self.lr),
+            ),
+            (
+                finite(self.min_lr) && self.min_lr >= 0.0 && self.min_lr <= self.lr,
+                format!(
+                    "min_lr must be between 0 and lr ({}), got {}",
+                    self.lr, self.min_lr
+                ),
+            ),
+            (
+                self.warmup <= self.steps,
+                format!(
+                    "warmup ({}) cannot be longer than the run ({} steps)",
+                    self.warmup, self.steps
+                ),
+            ),
+            (
+                finite(self.weight_decay) && (0.0..=1.0).contains(&self.weight_decay),
+                format!(
+                    "weight_decay must be between 0 and 1 (it shrinks the weights by lr·weight_decay each step), got {}",
+                    self.weight_decay
+                ),
+            ),
+            (
+                finite(self.grad_clip) && self.grad_clip > 0.0,
+                format!(
+                    "grad_clip must be a positive number (the largest gradient norm; 0 or less would stop or reverse learning), got {}",
+                    self.grad_clip
+                ),
+            ),
+        ];
+        match rules.into_iter().find(|(ok, _)| !ok) {
+            Some((_, why)) => Err(why),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The largest batch a run may use.
+pub const MAX_BATCH: usize = 4096;
+
+/// Bytes one training step of `config` with `batch` sequences of `seq` tokens needs: the
+/// parameters four times (weights, gradients, AdamW's two moments) and the activations kept for
+/// the backward pass, about `batch·seq·(16·d + 2·d_ff + 3·h·seq)` numbers per layer plus the
+/// logits and their gradient, `2·batch·seq·V`.
+pub fn training_bytes(config: &crate::model::Config, batch: usize, seq: usize) -> Bytes {
+    let (d, f, h) = (config.d_model, config.d_ff, config.n_head);
+    let per_layer = Bytes::product(&[16, d])
+        .plus(Bytes::product(&[2, f]))
+        .plus(Bytes::product(&[3, h, seq]));
+    let tokens = Bytes::product(&[batch, seq]);
+    let activations = Bytes(
+        per_layer
+            .0
+            .zip(tokens.0)
+            .and_then(|(l, t)| l.checked_mul(t))
+            .and_then(|a| a.checked_mul(config.n_layer as u64)),
+    );
+    let logits = Bytes::product(&[2, batch, seq, config.vocab_size]);
+    config
+        .parameters()
+        .times(4)
+        .plus(activations)
+        .plus(logits)
+        .times(4)
 }
 
 fn default_weight_decay() -> f32 {
@@ -95,14 +178,7 @@ impl Trainer {
                 model.config.n_ctx
             )));
         }
-        if settings.batch_size == 0 {
-            return Err(TrainError::new("the batch size must be at least 1"));
-        }
-        if !(settings.lr > 0.0 && settings.lr.is_finite()) {
-            return Err(TrainError::new(
-                "the learning rate must be a positive number",
-            ));
-        }
+        settings.validate().map_err(TrainError::new)?;
         let validation = batcher.validation(settings.batch_size);
         let grads = Weights::zeros(&model.config);
         let optimizer = AdamW::new(&model.weights, settings.weight_decay);

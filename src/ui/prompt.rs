@@ -62,8 +62,10 @@ pub fn prompt_bar() -> Html {
             html! { <p class="prompt-status hint">{ tr(lang, Msg::PromptEmpty) }<span class="sr-only">{ format!(" ({})", l.model.config.n_ctx) }</span></p> }
         }
         (Slot::Ready(l), Some(a)) if a.cut > 0 => html! {
-            <p class="prompt-status warn" role="status">{ trf(lang, Msg::PromptTooLong, &[
-                ("n", &a.encoding.ids.len().to_string()), ("max", &l.model.config.n_ctx.to_string()), ("cut", &a.cut.to_string())]) }</p>
+            <p class="prompt-status warn" role="status" data-testid="prompt-cut">{ trf(lang,
+                if l.readable_tokens() < l.model.config.n_ctx { Msg::PromptTooLongMemory } else { Msg::PromptTooLong }, &[
+                ("n", &a.encoding.ids.len().to_string()), ("max", &l.readable_tokens().to_string()),
+                ("ctx", &l.model.config.n_ctx.to_string()), ("cut", &a.cut.to_string())]) }</p>
         },
         _ => match app.pending {
             Some(p) if p.on_gpu => html! {
