@@ -299,10 +299,11 @@ pub const SYSTEM: [(&str, &str); 3] = [
     ),
 ];
 
-/// The developer's instruction to answer in the other language.
-pub const ANSWER_IN: [(&str, &str); 2] = [
-    ("Antworte auf Englisch.", "Answer in German."),
-    ("Answer in English.", "Antworte auf Deutsch."),
+/// The developer's instruction to answer in the other language, in the question's language:
+/// for a German question «Antworte auf Englisch.», for an English one "Answer in German.".
+pub const ANSWER_IN_OTHER: [(Lang, &str); 2] = [
+    (Lang::De, "Antworte auf Englisch."),
+    (Lang::En, "Answer in German."),
 ];
 
 /// Questions kept out of training, to test the chat model on questions it has not seen.
@@ -320,10 +321,14 @@ pub fn is_held_out(p: &Pair) -> bool {
 /// `switch`, a developer instruction asks for the answer in the other language.
 pub fn dialog(rng: &mut Rng, pair: &Pair, lang: Lang, switch: bool) -> Vec<Message> {
     let system = SYSTEM[rng.below(SYSTEM.len())];
-    let (other, instruction) = match lang {
-        Lang::De => (Lang::En, ANSWER_IN[0].0),
-        Lang::En => (Lang::De, ANSWER_IN[1].0),
+    let other = match lang {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
     };
+    let instruction = ANSWER_IN_OTHER
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or("", |(_, text)| text);
     let mut messages = vec![Message::new(
         Role::System,
         match lang {

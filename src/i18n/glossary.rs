@@ -90,8 +90,8 @@ terms! {
         => "Ein Transformer-Block: LayerNorm, Self-Attention, Residualverbindung, LayerNorm, FFN, Residualverbindung. Ein GPT stapelt viele gleich gebaute Schichten mit je eigenen Gewichten."
         / "One transformer block: LayerNorm, self-attention, residual connection, LayerNorm, FFN, residual connection. A GPT stacks many layers of the same build, each with its own weights.";
     "d-model" @ Overview: "d_model (Modellbreite)" ["d_model", "Modellbreite"] / "d_model (hidden size)" ["d_model", "hidden size"]
-        => "Wie viele Zahlen den Vektor eines Tokens bilden, von der Embedding-Tabelle bis zur letzten Schicht. Alle Zwischenergebnisse pro Token haben diese Breite."
-        / "How many numbers make up a token's vector, from the embedding table to the last layer. Every intermediate result per token has this width.";
+        => "Wie viele Zahlen den Vektor eines Tokens bilden, von der Embedding-Tabelle bis zur letzten Schicht. Der Residualstrom hat durchgehend diese Breite; nur im FFN wird der Vektor kurz auf d_ff verbreitert, und jeder Kopf rechnet mit d_k = d_model / h Zahlen."
+        / "How many numbers make up a token's vector, from the embedding table to the last layer. The residual stream keeps this width throughout; only inside the FFN is the vector briefly widened to d_ff, and each head works with d_k = d_model / h numbers.";
     "token" @ Tokens: "Token" ["Tokens"] / "token" ["tokens"]
         => "Ein Stück Text aus einer festen Liste: ein Wort, ein Wortteil, ein Satzzeichen oder ein einzelnes Byte. Das Modell liest und schreibt nur Tokens, nie Buchstaben."
         / "A piece of text from a fixed list: a word, part of a word, a punctuation mark or a single byte. The model reads and writes only tokens, never letters.";
@@ -144,8 +144,8 @@ terms! {
         => "Attention und FFN addieren ihr Ergebnis zu ihrem Eingang, statt ihn zu ersetzen. So fliesst die Information ungestört durch alle Schichten, und Gradienten kommen beim Training bis nach vorn."
         / "Attention and the FFN add their result to their input instead of replacing it. Information thus flows undisturbed through all layers, and in training the gradients reach the front.";
     "layernorm" @ LayerNorm: "LayerNorm" / "LayerNorm"
-        => "Schiebt die Zahlen eines Tokens auf Mittelwert 0 und Varianz 1 und skaliert sie dann mit gelernten γ und β. In GPT-2 und in Lupe steht sie vor Attention und FFN (Pre-LN)."
-        / "Shifts one token's numbers to mean 0 and variance 1, then scales them with learned γ and β. In GPT-2 and in Lupe it comes before attention and the FFN (pre-LN).";
+        => "Schiebt die Zahlen eines Tokens auf Mittelwert 0 und Varianz 1, multipliziert dann jede Dimension mit einem gelernten γ und verschiebt sie um ein gelerntes β. In GPT-2 und in Lupe steht sie vor Attention und FFN und einmal am Schluss (Pre-LN)."
+        / "Shifts one token's numbers to mean 0 and variance 1, then multiplies each dimension by a learned γ and shifts it by a learned β. In GPT-2 and in Lupe it comes before attention and the FFN, and once at the end (pre-LN).";
     "ffn" @ Ffn: "Feed-Forward-Netz (FFN)" ["Feed-Forward-Netz", "FFN"] / "feed-forward network (FFN)" ["feed-forward network", "FFN"]
         => "Zwei Matrizen mit GELU dazwischen, auf jedes Token einzeln angewandt: von d_model auf d_ff (meist 4 × d_model) und zurück. Es hält rund zwei Drittel der Parameter einer Schicht."
         / "Two matrices with GELU in between, applied to each token on its own: from d_model to d_ff (usually 4 × d_model) and back. It holds about two thirds of a layer's parameters.";
@@ -153,8 +153,8 @@ terms! {
         => "Eine glatte Aktivierungsfunktion: grosse positive Werte bleiben, grosse negative werden fast 0, dazwischen biegt sie sanft, ohne Knick wie bei ReLU."
         / "A smooth activation function: large positive values stay, large negative ones become almost 0, and in between it bends gently, without ReLU's kink.";
     "nonlinearity" @ Ffn: "Nichtlinearität" / "nonlinearity"
-        => "Eine Funktion, die keine Gerade ist, wie GELU. Ohne sie fielen zwei Matrizen hintereinander zu einer einzigen zusammen, und mehr Schichten brächten nichts."
-        / "A function that is not a straight line, such as GELU. Without it, two matrices in a row would collapse into one, and more layers would add nothing.";
+        => "Eine Funktion, die keine Gerade ist, wie GELU. Ohne sie fielen die zwei Matrizen des FFN zu einer einzigen zusammen, und das FFN könnte nur gerade Zusammenhänge lernen."
+        / "A function that is not a straight line, such as GELU. Without it, the FFN's two matrices would collapse into one, and the FFN could only learn straight-line relations.";
     "neuron" @ Ffn: "Neuron" ["Neuronen"] / "neuron" ["neurons"]
         => "Eine der d_ff Zahlen in der Mitte des FFN. Manche Neuronen reagieren stark auf bestimmte Tokens oder Themen."
         / "One of the d_ff numbers in the middle of the FFN. Some neurons respond strongly to particular tokens or topics.";
@@ -198,17 +198,17 @@ terms! {
         => "Die gespeicherten Keys und Values aller bisherigen Tokens. Beim nächsten Schritt rechnet das Modell nur das neue Token durch, statt den ganzen Text von vorn."
         / "The stored keys and values of all tokens so far. At the next step the model computes only the new token instead of the whole text again.";
     "role" @ Roles: "Rolle" ["Rollen"] / "role" ["roles"]
-        => "Wer einen Teil des Chats geschrieben hat: System, Entwickler, Benutzer oder Assistent. Ein besonderes Token vor jeder Nachricht zeigt es dem Modell an."
-        / "Who wrote a part of the chat: system, developer, user or assistant. A special token before each message tells the model.";
+        => "Wer einen Teil des Chats geschrieben hat: System, Entwickler, Benutzer oder Assistent. Ein Marker-Token vor jeder Nachricht zeigt es dem Modell an."
+        / "Who wrote a part of the chat: system, developer, user or assistant. A marker token before each message tells the model.";
     "chat-template" @ Roles: "Chat-Vorlage" / "chat template"
-        => "Die feste Form, in der ein Chat zu einem einzigen Text wird: Rollen-Token, Nachricht, Zeilenende oder End-Token, und so weiter."
-        / "The fixed form in which a chat becomes one single text: role token, message, line end or end token, and so on.";
+        => "Die feste Form, in der ein Chat zu einem einzigen Text wird: Marker-Token, Nachricht, Zeilenende oder End-Token, und so weiter."
+        / "The fixed form in which a chat becomes one single text: marker token, message, line end or end token, and so on.";
     "pretraining" @ Training: "Vortraining" / "pretraining"
         => "Die erste und längste Phase: Das Modell lernt an sehr viel Text, das jeweils nächste Token vorherzusagen. Danach setzt es Texte fort, beantwortet aber noch keine Fragen."
         / "The first and longest phase: the model learns on a great deal of text to predict each next token. Afterwards it continues texts but does not yet answer questions.";
     "sft" @ Training: "Feintuning (SFT)" ["Feintuning", "SFT"] / "fine-tuning (SFT)" ["fine-tuning", "SFT"]
         => "Weitertrainieren auf Beispiel-Dialogen im Rollenformat (Supervised Fine-Tuning). Nur die Tokens des Assistenten zählen im Verlust, damit das Modell antworten lernt."
-        / "Further training on example dialogues in the role format (supervised fine-tuning). Only the assistant's tokens count in the loss, so that the model learns to answer.";
+        / "Further training on example dialogs in the role format (supervised fine-tuning). Only the assistant's tokens count in the loss, so that the model learns to answer.";
     "rlhf" @ Training: "menschliches Feedback (RLHF)" ["RLHF"] / "human feedback (RLHF)" ["RLHF"]
         => "Menschen ordnen Antworten; ein Bewertungsmodell lernt daraus, und das Chat-Modell wird in Richtung besser bewerteter Antworten verschoben (Reinforcement Learning from Human Feedback)."
         / "People rank answers; a reward model learns from that, and the chat model is pushed towards answers that score better (reinforcement learning from human feedback).";
@@ -219,8 +219,8 @@ terms! {
         => "Eine Zahl, die sagt, wie falsch das Modell liegt; das Training macht sie Schritt für Schritt kleiner. Für Sprachmodelle ist es die Kreuzentropie."
         / "A number that says how wrong the model is; training makes it smaller step by step. For language models it is the cross-entropy.";
     "cross-entropy" @ Training: "Kreuzentropie" / "cross-entropy"
-        => "Der Verlust für ein Ziel-Token: −log p des richtigen Tokens. Bei p = 1 ist er 0, bei p = 0.01 schon 4.6, gemittelt über alle Positionen."
-        / "The loss for one target token: −log p of the right token. At p = 1 it is 0, at p = 0.01 already 4.6, averaged over all positions.";
+        => "Der Verlust für ein Ziel-Token: −ln p des richtigen Tokens, 0 bei p = 1 und schon 4.6 bei p = 0.01. Der Verlust eines Texts ist der Mittelwert über alle Positionen."
+        / "The loss for one target token: −ln p of the right token, 0 at p = 1 and already 4.6 at p = 0.01. A text's loss is the mean over all positions.";
     "gradient" @ Training: "Gradient" ["Gradienten"] / "gradient" ["gradients"]
         => "Für jeden Parameter die Richtung und Stärke, in der der Verlust am schnellsten steigt. Das Training geht einen kleinen Schritt in die Gegenrichtung."
         / "For every parameter, the direction and strength in which the loss rises fastest. Training takes a small step the other way.";

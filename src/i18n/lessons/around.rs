@@ -15,20 +15,20 @@ pub const ROLES: Lesson = Lesson {
                 "Read the chat as tokens and find the markers.",
             ),
             notice: T(
-                "Wo beginnt jede Nachricht? Vor jeder steht ein Marker-Token ihrer Rolle; am Ende steht der Marker des Assistenten, und dort schreibt das Modell weiter.",
-                "Where does each message begin? Before each stands a marker token of its role; at the end stands the assistant's marker, and there the model writes on.",
+                "Wo beginnt jede Nachricht? Vor jeder steht ein Marker-Token ihrer Rolle. Nach dem Marker des Assistenten folgt, was das Chat-Modell selbst geschrieben hat, bis zum End-Token.",
+                "Where does each message begin? Before each stands a marker token of its role. After the assistant's marker comes what the chat model wrote itself, up to the end token.",
             ),
             patch: Patch::NONE,
             target: "role-title",
         },
         Step {
             action: T(
-                "Schreib ins Feld «Entwickler» eine Anweisung, etwa «Answer in English.».",
-                "Type an instruction into the “Developer” field, for example “Antworte auf Deutsch.”.",
+                "Schreib ins Feld «Entwickler» eine Anweisung, etwa: «Antworte auf Englisch.»",
+                "Type an instruction into the “Developer” field, for example: “Answer in German.”",
             ),
             notice: T(
-                "Die Anweisung wird eine eigene Nachricht mit eigenem Marker. Für das Modell ist sie einfach weiterer Text vor der Antwort.",
-                "The instruction becomes a message of its own with its own marker. To the model it is simply more text before the answer.",
+                "In welcher Sprache antwortet das Modell jetzt? Die Anweisung wird eine eigene Nachricht mit eigenem Marker. Für das Modell ist sie weiterer Text vor der Antwort; es folgt ihr, weil es im Feintuning solche Dialoge gesehen hat.",
+                "Which language does the model answer in now? The instruction becomes a message of its own with its own marker. To the model it is more text before the answer; it follows it because it saw such dialogs in fine-tuning.",
             ),
             patch: Patch::NONE,
             target: "role-title",
@@ -78,22 +78,22 @@ pub const ROLES: Lesson = Lesson {
             Phase {
                 minutes: 8,
                 what: T(
-                    "Vorführen: Rollen-Tokens, dann Basismodell und Chat-Modell im Vergleich.",
-                    "Demonstrate: role tokens, then base model and chat model side by side.",
+                    "Vorführen: Marker-Tokens, dann Basismodell und Chat-Modell im Vergleich.",
+                    "Demonstrate: marker tokens, then base model and chat model side by side.",
                 ),
             },
             Phase {
                 minutes: 12,
                 what: T(
-                    "Partnerarbeit: Schritte 1 bis 4 und die zwei Prüffragen; eigene Systemtexte ausprobieren.",
-                    "Pair work: steps 1 to 4 and the two checked questions; try system texts of your own.",
+                    "Partnerarbeit: Schritte 1 bis 4 und die zwei Prüffragen; eigene Systemnachrichten ausprobieren.",
+                    "Pair work: steps 1 to 4 and the two checked questions; try system messages of your own.",
                 ),
             },
             Phase {
                 minutes: 10,
                 what: T(
-                    "Auswertung: Warum gehorcht ein Modell einem Systemtext? Was kann es trotzdem falsch machen?",
-                    "Debrief: why does a model follow a system text? What can it still get wrong?",
+                    "Auswertung: Warum gehorcht ein Modell einer Systemnachricht? Was kann es trotzdem falsch machen?",
+                    "Debrief: why does a model follow a system message? What can it still get wrong?",
                 ),
             },
         ],
@@ -121,11 +121,11 @@ pub const ROLES: Lesson = Lesson {
         ],
         misconceptions: &[(
             T(
-                "«Der Systemtext ist ein Befehl, den das Modell ausführen muss.»",
-                "“The system text is a command the model must carry out.”",
+                "«Die Systemnachricht ist ein Befehl, den das Modell ausführen muss.»",
+                "“The system message is a command the model must carry out.”",
             ),
             T(
-                "Er ist nur Text vor der Antwort. Das Modell folgt ihm, weil es im Feintuning solche Texte mit passenden Antworten gesehen hat, nicht weil es muss.",
+                "Sie ist nur Text vor der Antwort. Das Modell folgt ihm, weil es im Feintuning solche Texte mit passenden Antworten gesehen hat, nicht weil es muss.",
                 "It is only text before the answer. The model follows it because it saw such texts with fitting answers in fine-tuning, not because it must.",
             ),
         )],
@@ -161,8 +161,8 @@ pub const TRAINING: Lesson = Lesson {
                 "Watch the loss per token and the sample texts.",
             ),
             notice: T(
-                "Welche Tokens bleiben dunkel? Meist solche, die man auch als Mensch nicht erraten könnte, etwa ein neuer Name.",
-                "Which tokens stay dark? Mostly those a person could not guess either, such as a new name.",
+                "Welche Tokens bleiben dunkel? Meist solche, die man auch als Mensch nicht erraten könnte, etwa welches Tier oder welche Person als Nächstes kommt.",
+                "Which tokens stay dark? Mostly those a person could not guess either, such as which animal or person comes next.",
             ),
             patch: Patch {
                 view: Some("pretrain"),
@@ -203,8 +203,8 @@ pub const TRAINING: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Wechsle zum Tab «menschliches Feedback», lass Antworten erzeugen und ordne sie.",
-                "Switch to the “Human feedback” tab, generate answers and rank them.",
+                "Wechsle zum Tab «Menschliches Feedback», lass 4 Antworten erzeugen, ordne sie, speichere die Rangfolge und trainiere das Bewertungsmodell.",
+                "Switch to the “Human feedback” tab, generate 4 answers, rank them, save the ranking and train the reward model.",
             ),
             notice: T(
                 "Was lernt das Bewertungsmodell aus deiner Rangfolge? Dass deine bevorzugte Antwort die höhere Zahl bekommt.",
@@ -397,14 +397,17 @@ pub const RAG: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Lass das Modell im Web suchen.",
-                "Let the model search the web.",
+                "Frag wieder «Wann öffnet die Bibliothek?» und lass das Modell im Web suchen.",
+                "Ask “When does the library open?” again and let the model search the web.",
             ),
             notice: T(
-                "Das Modell schreibt selbst eine Suchanfrage; die Treffer kommen wie bei RAG in den Prompt.",
-                "The model writes a search query itself; the hits go into the prompt as with RAG.",
+                "Das Modell schreibt selbst eine Suchanfrage; die Treffer kommen wie bei RAG in den Prompt. Nennt das Web dieselbe Zeit wie das Handbuch? Wenn nicht: Welcher Quelle glaubst du, und warum?",
+                "The model writes a search query itself; the hits go into the prompt as with RAG. Does the web give the same time as the handbook? If not: which source do you believe, and why?",
             ),
-            patch: Patch::NONE,
+            patch: Patch {
+                rag_question: Some(LIBRARY),
+                ..Patch::NONE
+            },
             target: "rag-web",
         },
     ],

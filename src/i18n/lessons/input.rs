@@ -19,8 +19,8 @@ pub const OVERVIEW: Lesson = Lesson {
                 "Type the prompt “The king rules the” and follow it down the map.",
             ),
             notice: T(
-                "Welche Kästen ändern sich, welche bleiben gleich? Nur die Tokens oben und die Kandidaten unten hängen vom Prompt ab; die Zahlen wie 128 gehören zum Modell.",
-                "Which boxes change, which stay the same? Only the tokens at the top and the candidates at the bottom depend on the prompt; numbers like 128 belong to the model.",
+                "Welche Kästen ändern sich, welche bleiben gleich? Nur die oberen Kästen (Prompt, Tokens, Token-IDs, die Zeilenzahl von X) und die Kandidaten unten hängen vom Prompt ab; Zahlen wie 128 gehören zum Modell.",
+                "Which boxes change, which stay the same? Only the top boxes (prompt, tokens, token IDs, the row count of X) and the candidates at the bottom depend on the prompt; numbers like 128 belong to the model.",
             ),
             patch: Patch {
                 prompt: Some(KING),
@@ -45,8 +45,8 @@ pub const OVERVIEW: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Suche in der Tabelle «Wo die Parameter sitzen» den grössten Teil.",
-                "Find the largest part in the table “Where the parameters are”.",
+                "Schalte zurück auf das Chat-Modell und suche in der Tabelle «Wo die Parameter sitzen» den grössten Teil.",
+                "Switch back to the chat model and find the largest part in the table “Where the parameters are”.",
             ),
             notice: T(
                 "Warum ist das FFN so gross? Es macht jeden Vektor viermal breiter und wieder schmal: zwei grosse Matrizen in jeder Schicht.",
@@ -64,8 +64,8 @@ pub const OVERVIEW: Lesson = Lesson {
                 "Compare the loaded model with GPT-3 under “How big is that?”.",
             ),
             notice: T(
-                "GPT-3 hat dieselben Kästen wie die Karte, nur 96 Schichten und 96-mal breitere Vektoren. Wie viel Mal mehr Parameter sind das?",
-                "GPT-3 has the same boxes as the map, only 96 layers and vectors 96 times wider. How many times more parameters is that?",
+                "GPT-3 hat dieselben Kästen wie die Karte, aber 96 statt 4 Schichten, 96 statt 4 Köpfe und Vektoren mit 12'288 statt 128 Zahlen. Wie viel Mal mehr Parameter sind das?",
+                "GPT-3 has the same boxes as the map, but 96 instead of 4 layers, 96 instead of 4 heads and vectors of 12,288 instead of 128 numbers. How many times more parameters is that?",
             ),
             patch: Patch::NONE,
             target: "ov-scale",
@@ -127,8 +127,8 @@ pub const OVERVIEW: Lesson = Lesson {
                     "What changes on the map when we enter another prompt?",
                 ),
                 T(
-                    "Nur die Tokens oben und die Kandidaten unten. Die Formen (Schichten, Breiten) sind beim Bau des Modells festgelegt.",
-                    "Only the tokens at the top and the candidates at the bottom. The shapes (layers, widths) are fixed when the model is built.",
+                    "Nur die oberen Kästen (Prompt, Tokens, Token-IDs, die Zeilenzahl von X) und die Kandidaten unten. Die Formen (Schichten, Breiten) sind beim Bau des Modells festgelegt.",
+                    "Only the top boxes (prompt, tokens, token IDs, the row count of X) and the candidates at the bottom. The shapes (layers, widths) are fixed when the model is built.",
                 ),
             ),
             (
@@ -245,8 +245,8 @@ pub const TOKENS: Lesson = Lesson {
                 "In the example “low lower lowest”, click “Merge the most frequent pair” three times.",
             ),
             notice: T(
-                "Welches Paar gewinnt zuerst, und warum? Gezählt wird über alle Wörter; «l o» steht in allen dreien.",
-                "Which pair wins first, and why? Pairs are counted over all words; “l o” is in all three.",
+                "Welches Paar gewinnt zuerst, und warum? Gezählt wird über alle Wörter: «l o» und «o w» kommen je dreimal vor, einmal in jedem Wort. Bei Gleichstand nimmt Lupe das Paar, dessen linkes Symbol im Alphabet zuerst kommt.",
+                "Which pair wins first, and why? Pairs are counted over all words: “l o” and “o w” both occur three times, once in each word. On a tie Lupe takes the pair whose left symbol comes first in the alphabet.",
             ),
             patch: Patch::NONE,
             target: "tok-seed",
@@ -406,12 +406,12 @@ pub const EMBEDDINGS: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Tippe auf der Karte des Vokabulars «Hund» ins Suchfeld.",
-                "Type “dog” into the search field of the vocabulary map.",
+                "Tippe auf der Karte des Vokabulars «Hund» ins Feld «Token suchen» und merk dir, wo der Punkt liegt; tippe dann «Katze».",
+                "On the vocabulary map, type “dog” into “Find a token” and note where its dot is; then type “cat”.",
             ),
             notice: T(
-                "Liegen die Treffer beieinander? Die Karte zeigt nur 2 von vielen Richtungen; nahe heisst oft, aber nicht immer, ähnlich.",
-                "Are the hits close together? The map shows only 2 of many directions; close often means similar, but not always.",
+                "Liegen die beiden nahe beieinander? Die Karte zeigt nur 2 von vielen Richtungen; nahe heisst oft, aber nicht immer, ähnlich.",
+                "Are the two close together? The map shows only 2 of many directions; close often means similar, but not always.",
             ),
             patch: Patch::NONE,
             target: "emb-map",
@@ -422,8 +422,8 @@ pub const EMBEDDINGS: Lesson = Lesson {
                 "Compute king − man + woman under “Arithmetic with meanings”.",
             ),
             notice: T(
-                "Was steht oben? Der Unterschied von «Mann» zu «Frau» ist im Training eine Richtung im Raum geworden, die auch von «König» wegführt.",
-                "What is on top? The difference from “man” to “woman” became a direction in space during training, one that also leads away from “king”.",
+                "Was steht oben? Eine Frau aus dem Königshaus, etwa «Königin» oder «Prinzessin». Der Unterschied von «Mann» zu «Frau» ist im Training eine Richtung im Raum geworden; von «König» aus führt sie zu weiblichen Personen aus dem Königshaus.",
+                "What is on top? A royal woman, such as “queen” or “princess”. The difference from “man” to “woman” became a direction in space during training; starting from “king” it leads to royal women.",
             ),
             patch: Patch::NONE,
             target: "emb-analogy",
@@ -511,13 +511,13 @@ pub const EMBEDDINGS: Lesson = Lesson {
     },
 };
 
-const DOG: T = T("Hund beisst Mann", "dog bites man");
-const MAN: T = T("Mann beisst Hund", "man bites dog");
+const DOG: T = T("Der Hund beisst den Mann", "The dog bites the man");
+const MAN: T = T("Der Mann beisst den Hund", "The man bites the dog");
 
 pub const POSITIONS: Lesson = Lesson {
     goal: T(
-        "Du kannst erklären, warum ein GPT Positionsvektoren braucht und wie sie zu den Embeddings kommen.",
-        "You can explain why a GPT needs position vectors and how they are added to the embeddings.",
+        "Du kannst erklären, warum ein GPT Positionsvektoren (Positionskodierung) braucht und wie sie zu den Embeddings kommen.",
+        "You can explain why a GPT needs position vectors (positional encoding) and how they are added to the embeddings.",
     ),
     steps: &[
         Step {
@@ -534,8 +534,8 @@ pub const POSITIONS: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Schreib «Hund beisst Mann» und schau X = E + P an.",
-                "Type “dog bites man” and look at X = E + P.",
+                "Schreib «Der Hund beisst den Mann» und schau X = E + P an.",
+                "Type “The dog bites the man” and look at X = E + P.",
             ),
             notice: T(
                 "Welche Streifen hängen vom Token ab, welche von der Stelle? E gehört zum Token, P zur Stelle.",
@@ -549,12 +549,12 @@ pub const POSITIONS: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Schreib jetzt «Mann beisst Hund».",
-                "Now type “man bites dog”.",
+                "Schreib jetzt «Der Mann beisst den Hund».",
+                "Now type “The man bites the dog”.",
             ),
             notice: T(
-                "Die E-Streifen wandern mit den Wörtern, die P-Streifen bleiben an ihrer Stelle. Darum ergeben die beiden Sätze verschiedene X.",
-                "The E strips move with the words, the P strips stay in their place. That is why the two sentences give different X.",
+                "Die E-Streifen von «Hund» und «Mann» tauschen die Plätze, die P-Streifen bleiben an ihrer Stelle. Darum ergeben die beiden Sätze verschiedene X, obwohl sie aus denselben Tokens bestehen.",
+                "The E strips of “dog” and “man” swap places, the P strips stay in their place. That is why the two sentences give different X, although they are made of the same tokens.",
             ),
             patch: Patch {
                 prompt: Some(MAN),
@@ -564,8 +564,8 @@ pub const POSITIONS: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Wähle unter «relative Positionen» das letzte Token.",
-                "Choose the last token under “relative positions”.",
+                "Wähle im Abschnitt «Eine dritte Art: relative Positionen» das letzte Token.",
+                "Choose the last token in the section “A third kind: relative positions”.",
             ),
             notice: T(
                 "Welchen Abstand hat das erste Token? Ein Modell mit relativen Positionen sähe nur diese Abstände, nicht die Nummern.",
@@ -584,8 +584,8 @@ pub const POSITIONS: Lesson = Lesson {
             Phase {
                 minutes: 5,
                 what: T(
-                    "Einstieg: «Hund beisst Mann» und «Mann beisst Hund» an die Wandtafel: Welche Wörter? Welcher Unterschied?",
-                    "Warm-up: “dog bites man” and “man bites dog” on the board: which words? What difference?",
+                    "Einstieg: «Der Hund beisst den Mann» und «Der Mann beisst den Hund» an die Wandtafel: Welche Wörter? Welcher Unterschied?",
+                    "Warm-up: “The dog bites the man” and “The man bites the dog” on the board: which words? What difference?",
                 ),
             },
             Phase {
@@ -651,14 +651,14 @@ pub const POSITIONS: Lesson = Lesson {
         )],
         links: &[
             (
-                T("«Hund beisst Mann»", "“dog bites man”"),
+                T("«Der Hund beisst den Mann»", "“The dog bites the man”"),
                 Patch {
                     prompt: Some(DOG),
                     ..Patch::NONE
                 },
             ),
             (
-                T("«Mann beisst Hund»", "“man bites dog”"),
+                T("«Der Mann beisst den Hund»", "“The man bites the dog”"),
                 Patch {
                     prompt: Some(MAN),
                     ..Patch::NONE

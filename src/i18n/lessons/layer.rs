@@ -79,8 +79,8 @@ pub const ATTENTION: Lesson = Lesson {
                 "Compare the pictures under “All heads of all layers”.",
             ),
             notice: T(
-                "Findest du einen Kopf, der vor allem auf den Anfang schaut, und einen, der auf das Token davor schaut? Solche Muster entstehen beim Training von selbst.",
-                "Can you find a head that looks mostly at the beginning, and one that looks at the token before? Such patterns arise in training by themselves.",
+                "Findest du einen Kopf, der fast nur auf das erste Token schaut, und einen, der fast alles Gewicht einem einzigen Wort gibt? Solche Muster entstehen beim Training von selbst; in grossen Modellen findet man bei längeren Texten auch Köpfe für «das Token davor».",
+                "Can you find a head that looks almost only at the first token, and one that gives almost all its weight to a single word? Such patterns arise in training by themselves; with longer texts, large models also have heads for “the token before”.",
             ),
             patch: Patch::NONE,
             target: "att-grid",
@@ -99,8 +99,8 @@ pub const ATTENTION: Lesson = Lesson {
             Phase {
                 minutes: 12,
                 what: T(
-                    "Query, Key, Value mit einem Bild erklären: Suchanfrage, Schlagwort, Inhalt; dann die Formel α = softmax(Q·K/√d_k).",
-                    "Explain query, key, value with a picture: search request, keyword, content; then the formula α = softmax(Q·K/√d_k).",
+                    "Query, Key, Value mit einem Bild erklären: Abfrage (wonach suche ich?), Schlüssel (was biete ich an?), Wert (was gebe ich weiter?); dann die Formel α = softmax(Q·K/√d_k).",
+                    "Explain query, key, value with a picture: query (what am I looking for?), key (what do I offer?), value (what do I pass on?); then the formula α = softmax(Q·K/√d_k).",
                 ),
             },
             Phase {
@@ -231,8 +231,8 @@ pub const LAYERNORM: Lesson = Lesson {
                 "Look at x, the change and the sum under “The residual connection”.",
             ),
             notice: T(
-                "Sieht die Summe eher wie x aus oder wie die Änderung? Jede Schicht fügt nur eine Korrektur hinzu; x fliesst weiter.",
-                "Does the sum look more like x or like the change? Each layer only adds a correction; x flows on.",
+                "Sieht die Summe eher wie x aus oder wie die Änderung? In Schicht 4 fügt die Attention nur eine Korrektur zu x hinzu, und x fliesst weiter; in Schicht 1 ist das Embedding noch klein, dort prägt die Änderung die Summe stärker.",
+                "Does the sum look more like x or like the change? In layer 4 attention only adds a correction to x, and x flows on; in layer 1 the embedding is still small, so the change shapes the sum more.",
             ),
             patch: Patch::NONE,
             target: "ln-res",
@@ -317,8 +317,8 @@ pub const LAYERNORM: Lesson = Lesson {
                 "“LayerNorm makes all tokens the same.”",
             ),
             T(
-                "Sie gleicht nur Mittelwert und Streuung an; das Muster der Zahlen, also welche Dimension gross ist, bleibt erhalten.",
-                "It only aligns mean and spread; the pattern of the numbers, which dimension is large, is kept.",
+                "Sie gleicht nur Mittelwert und Streuung an; das Muster der Zahlen, also welche Dimension gross ist, bleibt vor γ und β erhalten.",
+                "It only aligns mean and spread; the pattern of the numbers, which dimension is large, is kept before γ and β.",
             ),
         )],
         links: &[
@@ -387,8 +387,8 @@ pub const FFN: Lesson = Lesson {
                 "Choose layer 4 and compare the most active neurons.",
             ),
             notice: T(
-                "Sind es andere Neuronen als in Schicht 1? Jede Schicht hat ihr eigenes FFN mit eigenen Gewichten.",
-                "Are they other neurons than in layer 1? Each layer has an FFN of its own with its own weights.",
+                "Sind es andere Neuronen als in Schicht 1? Gleiche Nummern wären Zufall: Jede Schicht hat ihr eigenes FFN mit eigenen Gewichten.",
+                "Are they other neurons than in layer 1? Equal numbers would be chance: each layer has an FFN of its own with its own weights.",
             ),
             patch: Patch {
                 layer: Some(3),

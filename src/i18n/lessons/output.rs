@@ -34,8 +34,8 @@ pub const LOGITS: Lesson = Lesson {
                 "Drag the temperature to 0.5.",
             ),
             notice: T(
-                "Warum wird der oberste Balken länger? Teilen durch eine kleine Zahl vergrössert die Abstände der Logits, Softmax betont dann den Ersten.",
-                "Why does the top bar get longer? Dividing by a small number widens the gaps between the logits; softmax then favours the first.",
+                "Warum steigt die Zahl beim obersten Balken, während die anderen Balken kürzer werden? Teilen durch eine kleine Zahl vergrössert die Abstände der Logits; Softmax gibt dem Ersten dann noch mehr.",
+                "Why does the number at the top bar rise while the other bars get shorter? Dividing by a small number widens the gaps between the logits; softmax then gives the first even more.",
             ),
             patch: Patch {
                 temperature: Some(0.5),
@@ -354,8 +354,8 @@ pub const GENERATION: Lesson = Lesson {
     steps: &[
         Step {
             action: T(
-                "Stell Greedy ein (Temperatur 0) und spiel die Generierung ab.",
-                "Set greedy (temperature 0) and play the generation.",
+                "Klick «Zeig es mir»: Das stellt Greedy ein (Temperatur 0; eingestellt wird sie im Kapitel «Sampling»). Spiel dann die Generierung ab.",
+                "Click “Show me”: it sets greedy (temperature 0; the setting lives in the “Sampling” chapter). Then play the generation.",
             ),
             notice: T(
                 "Das gewählte Token ist immer das oberste seiner Spalte. Läuft es zweimal gleich?",
@@ -371,8 +371,8 @@ pub const GENERATION: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Stell Temperatur 1 und Startwert 3 ein.",
-                "Set temperature 1 and seed 3.",
+                "Klick «Zeig es mir» (Temperatur 1, Startwert 4) und spiel wieder ab.",
+                "Click “Show me” (temperature 1, seed 4) and play again.",
             ),
             notice: T(
                 "Ein anderer Text? Jeder Schritt würfelt neu, und ein anderes Token verändert alles danach.",
@@ -382,7 +382,7 @@ pub const GENERATION: Lesson = Lesson {
                 temperature: Some(1.0),
                 top_k: Some(0),
                 top_p: Some(1.0),
-                seed: Some(3),
+                seed: Some(4),
                 ..Patch::NONE
             },
             target: "gen-title",
@@ -390,8 +390,8 @@ pub const GENERATION: Lesson = Lesson {
         Step {
             action: T("Begrenze auf 4 neue Tokens.", "Limit it to 4 new tokens."),
             notice: T(
-                "Warum hört es jetzt auf? Die Höchstzahl ist erreicht, nicht das End-Token.",
-                "Why does it stop now? The limit is reached, not the end token.",
+                "Warum hört es jetzt auf? Lies die Meldung unter dem Text: Höchstzahl oder End-Token?",
+                "Why does it stop now? Read the message below the text: the limit or the end token?",
             ),
             patch: Patch {
                 max_new: Some(4),
@@ -405,8 +405,8 @@ pub const GENERATION: Lesson = Lesson {
                 "Switch to the base model and let it generate 24 tokens.",
             ),
             notice: T(
-                "Schreibt es einfach weiter? Das Basismodell setzt Text fort; auch es kennt das End-Token aus dem Vortraining, wo es Dokumente trennt.",
-                "Does it just write on? The base model continues text; it knows the end token too, from pretraining, where it separates documents.",
+                "Schreibt es einfach weiter? Ohne Marker setzen beide Modelle den Text bloss fort. Auch das Basismodell kennt das End-Token: Im Vortraining trennt es die Dokumente.",
+                "Does it just write on? Without markers both models simply continue the text. The base model knows the end token too: in pretraining it separates the documents.",
             ),
             patch: Patch {
                 model: Some(ModelId::Base),
@@ -498,11 +498,13 @@ pub const GENERATION: Lesson = Lesson {
                 },
             ),
             (
-                T("Temperatur 1, Startwert 3", "Temperature 1, seed 3"),
+                T("Temperatur 1, Startwert 4", "Temperature 1, seed 4"),
                 Patch {
                     prompt: Some(FATHER),
                     temperature: Some(1.0),
-                    seed: Some(3),
+                    top_k: Some(0),
+                    top_p: Some(1.0),
+                    seed: Some(4),
                     ..Patch::NONE
                 },
             ),

@@ -164,8 +164,8 @@ pub const TOK_COUNT: QText = QText {
 pub const TOK_MERGES: QText = QText {
     id: "tok-merges",
     ask: T(
-        "Wie viele Regeln (Verschmelzungen) braucht BPE, bis {word} fertig zerlegt ist?",
-        "How many rules (merges) does BPE apply until {word} is done?",
+        "Wie viele Regeln (Verschmelzungen) braucht BPE, bis {word} fertig aus Bytes zusammengesetzt ist?",
+        "How many rules (merges) does BPE apply until {word} is fully built from its bytes?",
     ),
     right: T(
         "Richtig: {n} Regeln machen aus {b} Bytes {k} Token(s).",
@@ -217,16 +217,16 @@ pub const POS_DISTANCE: QText = QText {
         "Right: {n}. With relative positions, attention would see only this distance.",
     ),
     wrong: T(
-        "Nicht {reply}: Es sind {n} Stellen. Lies den Abstand in der Tabelle unten ab.",
-        "Not {reply}: it is {n} places. Read the distance in the table below.",
+        "Nicht {reply}: Es sind {n} Stellen. Lies den Abstand in der Tabelle oben ab (dort steht er als −{n}).",
+        "Not {reply}: it is {n} places. Read the distance in the table above (it shows −{n}).",
     ),
 };
 
 pub const ATT_ARGMAX: QText = QText {
     id: "att-argmax",
     ask: T(
-        "Welches Token bekommt von {t} in Schicht {l}, Kopf {h} am meisten Aufmerksamkeit?",
-        "Which token gets the most attention from {t} in layer {l}, head {h}?",
+        "Welchem Token gibt {t} in Schicht {l}, Kopf {h} das grösste Aufmerksamkeitsgewicht α?",
+        "Which token does {t} give the largest attention weight α in layer {l}, head {h}?",
     ),
     right: T(
         "Richtig: {best} mit α = {a}.",
@@ -241,8 +241,8 @@ pub const ATT_ARGMAX: QText = QText {
 pub const ATT_LATER: QText = QText {
     id: "att-later",
     ask: T(
-        "Wie viel Prozent seiner Aufmerksamkeit gibt das erste Token {first} dem letzten Token {last} (Schicht {l}, Kopf {h})? (±0.5 Prozentpunkte)",
-        "What percentage of its attention does the first token {first} give the last token {last} (layer {l}, head {h})? (±0.5 percentage points)",
+        "Welches Aufmerksamkeitsgewicht α (in %) gibt das erste Token {first} dem letzten Token {last} (Schicht {l}, Kopf {h})? (±0.5 Prozentpunkte)",
+        "Which attention weight α (in %) does the first token {first} give the last token {last} (layer {l}, head {h})? (±0.5 percentage points)",
     ),
     right: T(
         "Richtig: 0 %. Die Maske setzt den Score für spätere Tokens auf −∞, und Softmax macht daraus genau 0.",
@@ -358,8 +358,8 @@ pub const SAM_FINAL_PROB: QText = QText {
         "Right: {before} becomes {after}, because the remaining tokens had only {mass} together and are scaled back up to 100 %.",
     ),
     wrong: T(
-        "Nicht {reply} %: Vor dem Schnitt hatte {t} {before}, danach {after}. Die Zahl hinter dem Pfeil im Balken zeigt es.",
-        "Not {reply} %: before the cut {t} had {before}, after it {after}. The number after the arrow in the bar shows it.",
+        "Nicht {reply} %: Vor dem Schnitt hatte {t} {before}, danach {after}. Die Zahl hinter dem Pfeil neben dem Balken zeigt es.",
+        "Not {reply} %: before the cut {t} had {before}, after it {after}. The number after the arrow next to the bar shows it.",
     ),
 };
 
@@ -419,16 +419,16 @@ pub const LAB_LOSS_TREND: QText = QText {
     ),
     right: T("Richtig: von {la} auf {lb}.", "Right: from {la} to {lb}."),
     wrong: T(
-        "Nicht «{reply}»: Bei Schritt {a} war er {la}, bei Schritt {b} {lb}. Fahr mit der Maus über die Kurve.",
-        "Not “{reply}”: at step {a} it was {la}, at step {b} {lb}. Hover over the curve.",
+        "Nicht «{reply}»: Bei Schritt {a} war er {la}, bei Schritt {b} {lb}. Die Kurve beginnt links bei Schritt {a} und endet beim Wert in der Legende; die Zahl an der Achse ist der grösste Verlust.",
+        "Not “{reply}”: at step {a} it was {la}, at step {b} {lb}. The curve starts on the left at step {a} and ends at the value in the legend; the number on the axis is the largest loss.",
     ),
 };
 
 pub const LAB_LOSS_TO_PROB: QText = QText {
     id: "lab-loss-to-prob",
     ask: T(
-        "Das geladene Modell endete mit einem Validierungsverlust von {l}. Welche Wahrscheinlichkeit gibt es damit im Mittel (geometrisch) dem richtigen Token? (in %, ±2 Prozentpunkte)",
-        "The loaded model ended with a validation loss of {l}. What probability does it give the right token on average (geometric mean)? (in %, ±2 percentage points)",
+        "Das geladene Modell endete mit einem Validierungsverlust von {l}. Welche Wahrscheinlichkeit gibt es damit im Mittel (geometrisch) dem richtigen Token? Beim Chat-Modell zählen dabei nur die Antwort-Tokens. (in %, ±2 Prozentpunkte)",
+        "The loaded model ended with a validation loss of {l}. What probability does it give the right token on average (geometric mean)? For the chat model only the answer tokens count. (in %, ±2 percentage points)",
     ),
     right: T("Richtig: e^(−{l}) = {p}.", "Right: e^(−{l}) = {p}."),
     wrong: T(
