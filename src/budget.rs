@@ -167,9 +167,14 @@ mod tests {
 
     #[test]
     fn counting_overflows_to_none_not_to_a_small_number() {
-        assert_eq!(Bytes::of(1 << 40, 8).0, Some(1 << 43));
-        assert_eq!(Bytes::product(&[usize::MAX, 2]).0, None);
-        assert_eq!(Bytes::of(usize::MAX, 4).plus(Bytes::of(1, 1)).0, None);
+        // Counted in u64 on every target (usize is 32 bits in wasm).
+        assert_eq!(Bytes::of(1 << 30, 8).0, Some(1 << 33));
+        assert_eq!(
+            Bytes::product(&[usize::MAX, usize::MAX, 4]).times(4).0,
+            None
+        );
+        assert_eq!(Bytes(Some(u64::MAX)).plus(Bytes::of(1, 1)).0, None);
+        assert_eq!(Bytes(None).plus(Bytes::of(1, 1)).0, None);
         let total: Bytes = [Bytes::of(2, 4), Bytes::of(3, 4)].into_iter().sum();
         assert_eq!(total.0, Some(20));
     }

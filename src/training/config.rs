@@ -149,9 +149,12 @@ fn check_run(
     budget: &Budget,
 ) -> Result<(), String> {
     model.validate().map_err(|e| e.to_string())?;
-    if !(2..=model.n_ctx).contains(&seq_len) {
+    if seq_len < 2 {
+        return Err(format!("seq_len must be at least 2, got {seq_len}"));
+    }
+    if seq_len > model.n_ctx {
         return Err(format!(
-            "seq_len must be 2 to the model's context of {} tokens, got {seq_len}",
+            "seq_len {seq_len} is longer than the model's context of {} tokens",
             model.n_ctx
         ));
     }
