@@ -1,117 +1,143 @@
-//! Retrieval and answer quality of the RAG chapter on the bundled handbook (both languages):
-//! recall@1 and @3 of keyword search (BM25) and of vector search with the hidden states of every
-//! layer of the retrieval model, and the share of handbook questions the model answers right
-//! with the top-3 BM25 chunks as context, with the top-3 vector chunks, and with no context.
-//! Prints JSON; `scripts/bench.sh rag` records it.
+//! Retrieval and answer quality on the bundled knowledge base (school handbook and town guide)
+//! with its held-out paraphrased questions, per language: recall@1 and @3 of vector search (the
+//! embedding model, and its untrained start for comparison), keyword search (BM25) and hybrid
+//! search (RRF), the same for questions that ask by a rare name or number (`by_value_…`), vector
+//! recall for questions asked in the other language, and the share of
+//! questions the retrieval model answers with the right value: with the top-k hybrid chunks as
+//! context, with the top-k BM25 chunks, and without context. Prints JSON; `scripts/bench.sh rag`
+//! records it.
 //!
-//!     cargo run --release --example rag_eval [CHUNK_WORDS OVERLAP K]   (default 10 0 2)
+//!     cargo run --release --example rag_eval [CHUNK_WORDS OVERLAP K]   (default: the page's)
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use lupe::corpus::rag::handbook;
+    use lupe::corpus::knowledge::{TestQuestion, by_value_questions, documents, eval_questions};
+    use lupe::embedder::{Embedder, load_dir as load_embedder};
     use lupe::i18n::Lang;
     use lupe::model::load_dir;
-    use lupe::rag::bm25::Bm25;
     use lupe::rag::chunk::chunk;
     use lupe::rag::prompt::answer;
-    use lupe::rag::vectors::VectorIndex;
-    use lupe::rag::{recall, test_questions};
+    use lupe::rag::search::{Index, Method};
+    use lupe::rag::{CHUNK_WORDS, K, OVERLAP_WORDS, answered, recall};
     use lupe::tokenizer::formats;
+    use serde_json::{Map, Value, json};
 
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models/rag");
-    let model = load_dir(&dir).expect("www/models/rag");
-    let tokenizer = formats::load(&dir).expect("its tokenizer");
+    let models = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models");
+    let embedder = load_embedder(&models.join("embed")).expect("www/models/embed");
+    let tokenizer = formats::load(&models.join("embed")).expect("its tokenizer");
+    let untrained = Embedder::from_base(
+        load_dir(&models.join("base")).expect("base"),
+        embedder.projection.rows,
+    );
+    let rag = load_dir(&models.join("rag")).expect("www/models/rag");
     let arg = |i: usize, default: usize| {
         std::env::args()
             .nth(i)
             .and_then(|a| a.parse().ok())
             .unwrap_or(default)
     };
-    let (size, overlap, k) = (arg(1, 10), arg(2, 0), arg(3, 2));
-    let mut out = serde_json::Map::new();
+    let (size, overlap, k) = (arg(1, CHUNK_WORDS), arg(2, OVERLAP_WORDS), arg(3, K));
+    let mut out = Map::new();
     out.insert("chunk_words".into(), size.into());
     out.insert("overlap_words".into(), overlap.into());
     out.insert("k".into(), k.into());
     for lang in Lang::ALL {
-        let chunks = chunk("handbook", &handbook(lang), size, overlap);
-        let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
-        let questions = test_questions(lang);
-        let bm25 = Bm25::new(&texts);
-        let hits = |k: usize, f: &dyn Fn(&str, usize) -> Vec<usize>| -> Vec<Vec<usize>> {
-            questions.iter().map(|(q, _, _)| f(q, k)).collect()
-        };
-        let bm = |q: &str, k: usize| bm25.search(q, k).iter().map(|h| h.0).collect::<Vec<_>>();
-        let mut r = serde_json::Map::new();
-        r.insert("chunks".into(), chunks.len().into());
-        r.insert(
-            "bm25_recall@1".into(),
-            recall(&chunks, &questions, &hits(1, &bm)).into(),
-        );
-        r.insert(
-            "bm25_recall@3".into(),
-            recall(&chunks, &questions, &hits(3, &bm)).into(),
-        );
-        r.insert(
-            "bm25_recall@k".into(),
-            recall(&chunks, &questions, &hits(k, &bm)).into(),
-        );
-        let mut best = (0usize, -1.0f32);
-        for layer in 0..=model.config.n_layer {
-            let index = VectorIndex::build(&model, &tokenizer, &texts, layer);
-            let vs = |q: &str, k: usize| {
-                index
-                    .query(&model, &tokenizer, q)
-                    .map(|v| index.search(&v, k).iter().map(|h| h.0).collect())
-                    .unwrap_or_default()
-            };
-            let r1 = recall(&chunks, &questions, &hits(1, &vs));
-            let r3 = recall(&chunks, &questions, &hits(3, &vs));
-            r.insert(format!("layer{layer}_recall@1"), r1.into());
-            r.insert(format!("layer{layer}_recall@3"), r3.into());
-            let rk = recall(&chunks, &questions, &hits(k, &vs));
-            r.insert(format!("layer{layer}_recall@k"), rk.into());
-            if rk > best.1 {
-                best = (layer, rk);
-            }
-        }
-        r.insert("best_layer".into(), best.0.into());
-        let index = VectorIndex::build(&model, &tokenizer, &texts, best.0);
-        let correct = |passages: &dyn Fn(&str) -> Vec<String>| {
-            questions
-                .iter()
-                .filter(|(q, _, value)| {
-                    answer(&model, &tokenizer, lang, &passages(q), q).contains(value.as_str())
-                })
-                .count() as f32
-                / questions.len() as f32
-        };
-        let by_bm25 = |q: &str| {
-            bm25.search(q, k)
-                .iter()
-                .map(|h| chunks[h.0].text.clone())
+        let chunks: Vec<_> = documents(lang)
+            .iter()
+            .flat_map(|(n, t)| chunk(n, t, size, overlap))
+            .collect();
+        let questions = eval_questions(lang);
+        let by_value = by_value_questions(lang);
+        let other = eval_questions(match lang {
+            Lang::De => Lang::En,
+            Lang::En => Lang::De,
+        });
+        let index = Index::build(&embedder, &tokenizer, chunks.clone());
+        let before = Index::build(&untrained, &tokenizer, chunks.clone());
+        let hits = |ix: &Index, e: &Embedder, qs: &[TestQuestion], n: usize| {
+            qs.iter()
+                .map(|t| ix.ask(e, &tokenizer, &t.question, n))
                 .collect::<Vec<_>>()
         };
-        let by_vector = |q: &str| {
-            index
-                .query(&model, &tokenizer, q)
-                .map(|v| {
-                    index
-                        .search(&v, k)
-                        .iter()
-                        .map(|h| chunks[h.0].text.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
+        let ids = |h: &[lupe::rag::search::Hits], m: Method| -> Vec<Vec<usize>> {
+            h.iter()
+                .map(|h| h.of(m).iter().map(|x| x.0).collect())
+                .collect()
         };
-        r.insert("accuracy_bm25".into(), correct(&by_bm25).into());
-        r.insert("accuracy_vector".into(), correct(&by_vector).into());
+        let mut r = Map::new();
+        r.insert("chunks".into(), chunks.len().into());
+        r.insert("questions".into(), questions.len().into());
+        r.insert("by_value_questions".into(), by_value.len().into());
+        for n in [1, 3] {
+            let h = hits(&index, &embedder, &questions, n);
+            for m in Method::ALL {
+                r.insert(
+                    format!("{}_recall@{n}", m.code()),
+                    recall(&chunks, &questions, &ids(&h, m)).into(),
+                );
+            }
+            let v = hits(&index, &embedder, &by_value, n);
+            for m in Method::ALL {
+                r.insert(
+                    format!("by_value_{}_recall@{n}", m.code()),
+                    recall(&chunks, &by_value, &ids(&v, m)).into(),
+                );
+            }
+            let b = hits(&before, &untrained, &questions, n);
+            r.insert(
+                format!("untrained_recall@{n}"),
+                recall(&chunks, &questions, &ids(&b, Method::Vector)).into(),
+            );
+            // Questions in the other language about the same facts (the evidence is this language's).
+            let crossed: Vec<TestQuestion> = other
+                .iter()
+                .zip(&questions)
+                .map(|(o, t)| TestQuestion {
+                    question: o.question.clone(),
+                    ..t.clone()
+                })
+                .collect();
+            let c = hits(&index, &embedder, &crossed, n);
+            r.insert(
+                format!("cross_language_vector_recall@{n}"),
+                recall(&chunks, &crossed, &ids(&c, Method::Vector)).into(),
+            );
+        }
+        let h = hits(&index, &embedder, &questions, k);
+        let accuracy = |m: Option<Method>| {
+            let right = questions.iter().zip(&h).filter(|(t, hits)| {
+                let passages: Vec<String> = m
+                    .map(|m| {
+                        hits.of(m)
+                            .iter()
+                            .map(|x| chunks[x.0].text.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                answered(&answer(&rag, &tokenizer, lang, &passages, &t.question), t)
+            });
+            right.count() as f32 / questions.len() as f32
+        };
         r.insert(
-            "accuracy_no_context".into(),
-            correct(&|_| Vec::new()).into(),
+            format!("{}_recall@k", Method::Hybrid.code()),
+            recall(&chunks, &questions, &ids(&h, Method::Hybrid)).into(),
         );
-        out.insert(lang.code().into(), r.into());
+        r.insert(
+            "accuracy_hybrid".into(),
+            accuracy(Some(Method::Hybrid)).into(),
+        );
+        r.insert(
+            "accuracy_bm25".into(),
+            accuracy(Some(Method::Keyword)).into(),
+        );
+        r.insert(
+            "accuracy_vector".into(),
+            accuracy(Some(Method::Vector)).into(),
+        );
+        r.insert("accuracy_no_context".into(), accuracy(None).into());
+        out.insert(lang.code().into(), Value::Object(r));
     }
-    println!("{}", serde_json::Value::Object(out));
+    println!("{}", json!(out));
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -26,6 +26,7 @@ pub mod budget;
 pub mod chapters;
 pub mod chat;
 pub mod corpus;
+pub mod embedder;
 pub mod gpu;
 pub mod i18n;
 pub mod lab;

@@ -359,3 +359,94 @@ fn model_commands_refuse_bad_input() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn search_prints_the_best_chunks_of_the_given_text_as_json() {
+    let dir = std::env::temp_dir().join(format!("lupe-search-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("notes.txt");
+    std::fs::write(
+        &notes,
+        "The chess club meets on Friday in room four. The choir sings on Monday in the hall. \
+         Ms Zgraggen runs the museum. Bus line 37 goes to the stadium.",
+    )
+    .unwrap();
+    let embedder = concat!(env!("CARGO_MANIFEST_DIR"), "/www/models/embed");
+    let run = |method: &str, query: &str| {
+        let out = lupe(&[
+            "search",
+            "--embedder",
+            embedder,
+            "--knowledge",
+            notes.to_str().unwrap(),
+            "--query",
+            query,
+            "-k",
+            "2",
+            "--method",
+            method,
+            "--chunk-words",
+            "10",
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array().unwrap().clone()
+    };
+    // Stop words ("who", "the") do not count: two chunks share a keyword, one of them two.
+    let hits = run("bm25", "Who runs the museum near the stadium?");
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0]["chunk"], "Ms Zgraggen runs the museum.");
+    assert_eq!(hits[0]["source"], notes.display().to_string());
+    assert!(hits[0]["score"].as_f64().unwrap() > hits[1]["score"].as_f64().unwrap());
+    for method in ["vector", "hybrid"] {
+        let hits = run(method, "Which bus goes to the stadium?");
+        assert_eq!(hits.len(), 2, "{method}");
+        assert!(
+            hits.iter()
+                .all(|h| h["chunk"].is_string() && h["score"].is_f64())
+        );
+    }
+    // Bad input: no knowledge, an unknown method, a binary file.
+    let fail = |args: &[&str], expected: &str| {
+        let out = lupe(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    };
+    fail(
+        &["search", "--embedder", embedder, "--query", "x"],
+        "the knowledge base is empty",
+    );
+    fail(
+        &[
+            "search",
+            "--embedder",
+            embedder,
+            "--builtin",
+            "--query",
+            "x",
+            "--method",
+            "grep",
+        ],
+        "unknown method",
+    );
+    let binary = dir.join("photo.jpg");
+    std::fs::write(&binary, [0xff, 0xd8, 0xff, 0xe0, 0xc3, 0x28]).unwrap();
+    fail(
+        &[
+            "search",
+            "--embedder",
+            embedder,
+            "--knowledge",
+            binary.to_str().unwrap(),
+            "--query",
+            "x",
+        ],
+        "is not UTF-8 text",
+    );
+}

@@ -1,71 +1,107 @@
-//! Retrieval-augmented generation on the bundled handbook, natively: recall@k of keyword and
-//! vector search on the fixed question set, the assembled prompt, and the retrieval model's
-//! answers with and without retrieved context.
+//! Retrieval-augmented generation on the bundled knowledge base, natively: recall of vector,
+//! keyword and hybrid search on the held-out paraphrased questions, the assembled prompt, and the
+//! retrieval model's answers with and without retrieved context.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 
 use lupe::chat::Role;
-use lupe::corpus::rag::handbook;
+use lupe::corpus::knowledge::{TestQuestion, by_value_questions, documents, eval_questions};
+use lupe::embedder::{Embedder, load_dir as load_embedder};
 use lupe::i18n::Lang;
 use lupe::model::{Gpt, load_dir};
-use lupe::rag::bm25::Bm25;
 use lupe::rag::chunk::{Chunk, chunk};
 use lupe::rag::prompt::{answer, assemble};
-use lupe::rag::vectors::VectorIndex;
-use lupe::rag::{recall, test_questions};
+use lupe::rag::search::{Index, Method};
+use lupe::rag::{CHUNK_WORDS, K, OVERLAP_WORDS, answered, recall};
 use lupe::tokenizer::{Tokenizer, formats};
 
-/// The page's defaults (src/ui/chapters/rag.rs).
-const SIZE: usize = 10;
-const OVERLAP: usize = 0;
-const K: usize = 2;
-const LAYER: usize = 0;
+fn models() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models")
+}
 
-fn model() -> (Gpt, Tokenizer) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models/rag");
+fn embedder() -> (Embedder, Tokenizer) {
+    let dir = models().join("embed");
+    (load_embedder(&dir).unwrap(), formats::load(&dir).unwrap())
+}
+
+fn rag() -> (Gpt, Tokenizer) {
+    let dir = models().join("rag");
     (load_dir(&dir).unwrap(), formats::load(&dir).unwrap())
 }
 
 fn chunks(lang: Lang) -> Vec<Chunk> {
-    chunk("handbook", &handbook(lang), SIZE, OVERLAP)
+    documents(lang)
+        .iter()
+        .flat_map(|(name, text)| chunk(name, text, CHUNK_WORDS, OVERLAP_WORDS))
+        .collect()
+}
+
+/// Recall@3 of (vector, BM25, hybrid) search for `questions` in `lang`.
+fn recall_at_3(lang: Lang, questions: &[TestQuestion]) -> (f32, f32, f32) {
+    let (e, t) = embedder();
+    let chunks = chunks(lang);
+    let index = Index::build(&e, &t, chunks.clone());
+    let hits: Vec<_> = questions
+        .iter()
+        .map(|q| index.ask(&e, &t, &q.question, 3))
+        .collect();
+    let at = |m: Method| -> f32 {
+        let ids: Vec<Vec<usize>> = hits
+            .iter()
+            .map(|h| h.of(m).iter().map(|x| x.0).collect())
+            .collect();
+        recall(&chunks, questions, &ids)
+    };
+    (at(Method::Vector), at(Method::Keyword), at(Method::Hybrid))
 }
 
 #[test]
-fn keyword_and_vector_search_find_the_answering_chunk() {
-    let (m, t) = model();
+fn vector_and_hybrid_search_find_paraphrased_questions_that_keywords_miss() {
     for lang in Lang::ALL {
-        let chunks = chunks(lang);
-        let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
-        let questions = test_questions(lang);
-        let bm25 = Bm25::new(&texts);
-        let keyword: Vec<Vec<usize>> = questions
-            .iter()
-            .map(|(q, _, _)| bm25.search(q, K).iter().map(|h| h.0).collect())
-            .collect();
-        let index = VectorIndex::build(&m, &t, &texts, LAYER);
-        let vector: Vec<Vec<usize>> = questions
-            .iter()
-            .map(|(q, _, _)| {
-                index
-                    .search(&index.query(&m, &t, q).unwrap(), K)
-                    .iter()
-                    .map(|h| h.0)
-                    .collect()
-            })
-            .collect();
-        let (rk, rv) = (
-            recall(&chunks, &questions, &keyword),
-            recall(&chunks, &questions, &vector),
+        let (v, k, h) = recall_at_3(lang, &eval_questions(lang));
+        // Measured (BENCHMARKS.md): vector 0.79 / 0.80, BM25 0.13 / 0.25, hybrid 0.81 / 0.77.
+        assert!(
+            v >= 0.75 && v > k + 0.4,
+            "{lang:?}: vector recall@3 {v}, BM25 {k}"
         );
-        assert!(rk >= 0.95, "{lang:?}: keyword recall@{K} {rk}");
-        assert!(rv >= 0.4, "{lang:?}: vector recall@{K} {rv}");
+        assert!(
+            h >= v.max(k) - 0.04,
+            "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
+        );
     }
 }
 
 #[test]
+fn hybrid_search_keeps_what_keywords_find_by_a_rare_name_or_number() {
+    for lang in Lang::ALL {
+        let (v, k, h) = recall_at_3(lang, &by_value_questions(lang));
+        // Measured: BM25 1.0 / 1.0, vector 0.80 / 0.20, hybrid 1.0 / 0.93.
+        assert!(k >= 0.95, "{lang:?}: BM25 recall@3 {k}");
+        assert!(
+            h >= 0.9 && h > v,
+            "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
+        );
+    }
+}
+
+#[test]
+fn embeddings_are_unit_vectors_and_long_queries_are_cut() {
+    let (e, t) = embedder();
+    let (v, cut) = e.embed(&t, "Wann macht die Bücherei auf?").unwrap();
+    assert_eq!(v.len(), e.projection.rows);
+    assert!((v.iter().map(|x| x * x).sum::<f32>() - 1.0).abs() < 1e-4);
+    assert!(!cut);
+    let long = "Wann macht die Bücherei auf? ".repeat(60);
+    let (w, cut) = e.embed(&t, &long).unwrap();
+    assert!(cut);
+    assert!((w.iter().map(|x| x * x).sum::<f32>() - 1.0).abs() < 1e-4);
+    assert!(e.embed(&t, "").is_none());
+}
+
+#[test]
 fn the_prompt_holds_the_chosen_chunks_in_order_and_fits_the_context() {
-    let (m, t) = model();
+    let (m, t) = rag();
     let passages = vec![
         "Die Mensa öffnet um neun Uhr.".to_string(),
         "Kunst unterrichtet Frau Roth.".to_string(),
@@ -89,30 +125,39 @@ fn the_prompt_holds_the_chosen_chunks_in_order_and_fits_the_context() {
     assert!(t.decode(&ids).unwrap().contains("Abschnitt 0:"));
 }
 
+/// The retrieval model's answers on the held-out questions, in per cent, as the page states
+/// them (`Msg::RagAnswerMeasured`): (language, with the top-k hybrid chunks, without context).
+/// The small model reads its context poorly; the page says so, and this keeps it true.
+const STATED_ACCURACY: [(Lang, f32, f32); 2] = [(Lang::De, 10.0, 4.0), (Lang::En, 6.0, 5.0)];
+
 #[test]
-fn retrieved_context_makes_the_answers_right() {
-    let (m, t) = model();
-    let mut with = 0;
-    let mut without = 0;
-    let mut total = 0;
-    for lang in Lang::ALL {
+fn the_page_states_the_retrieval_models_measured_accuracy() {
+    let (e, te) = embedder();
+    let (m, t) = rag();
+    for (lang, stated_with, stated_without) in STATED_ACCURACY {
         let chunks = chunks(lang);
-        let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
-        let bm25 = Bm25::new(&texts);
-        for (q, _, value) in test_questions(lang) {
-            let passages: Vec<String> = bm25
-                .search(&q, K)
+        let index = Index::build(&e, &te, chunks.clone());
+        let (mut with, mut without, mut total) = (0, 0, 0);
+        for q in eval_questions(lang) {
+            let passages: Vec<String> = index
+                .ask(&e, &te, &q.question, K)
+                .hybrid
                 .iter()
                 .map(|h| chunks[h.0].text.clone())
                 .collect();
-            with += usize::from(answer(&m, &t, lang, &passages, &q).contains(value.as_str()));
-            without += usize::from(answer(&m, &t, lang, &[], &q).contains(value.as_str()));
+            with += usize::from(answered(&answer(&m, &t, lang, &passages, &q.question), &q));
+            without += usize::from(answered(&answer(&m, &t, lang, &[], &q.question), &q));
             total += 1;
         }
+        let pct = |n: usize| 100.0 * n as f32 / total as f32;
+        let (a, b) = (pct(with), pct(without));
+        assert!(
+            (a - stated_with).abs() <= 1.5 && (b - stated_without).abs() <= 1.5,
+            "{lang:?}: {a:.1} % with hybrid context, {b:.1} % without; the page says {stated_with} % and {stated_without} %"
+        );
+        assert!(
+            with > without,
+            "{lang:?}: context must help: {with} vs {without}"
+        );
     }
-    let (a, b) = (with as f32 / total as f32, without as f32 / total as f32);
-    assert!(
-        a >= 0.6 && a > b + 0.3,
-        "accuracy with retrieval {a}, without {b}"
-    );
 }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 failure (a bad file, bad input), 2 usage error.
 
 mod backend;
+mod embed;
 mod embedding;
 mod model;
 mod tokenizer;
@@ -114,6 +115,40 @@ pub enum Command {
         #[arg(long)]
         resume: bool,
     },
+    /// Search a knowledge base as the retrieval chapter does; prints the best chunks as JSON
+    /// [{"chunk", "score", "source"}].
+    Search {
+        /// The embedding model's folder, e.g. www/models/embed.
+        #[arg(long, value_name = "DIR")]
+        embedder: PathBuf,
+        /// A plain UTF-8 text file to search (repeatable).
+        #[arg(long, value_name = "FILE")]
+        knowledge: Vec<PathBuf>,
+        /// Add the bundled knowledge base (school handbook and town guide, both languages).
+        #[arg(long)]
+        builtin: bool,
+        #[arg(long, value_name = "TEXT")]
+        query: String,
+        /// How many chunks to list.
+        #[arg(short, default_value_t = 3)]
+        k: usize,
+        /// vector, bm25 or hybrid.
+        #[arg(long, default_value = "hybrid")]
+        method: String,
+        /// Chunks of whole sentences with at most this many words.
+        #[arg(long, default_value_t = crate::rag::CHUNK_WORDS)]
+        chunk_words: usize,
+        /// Words of whole sentences each chunk repeats from the previous one.
+        #[arg(long, default_value_t = crate::rag::OVERLAP_WORDS)]
+        overlap_words: usize,
+    },
+    /// Train the embedding model for retrieval (contrastive, from a model folder), as a JSON
+    /// config describes.
+    TrainEmbedder {
+        /// The config file, e.g. training/embed.json.
+        #[arg(long, value_name = "FILE")]
+        config: PathBuf,
+    },
     /// The tokens whose embedding vectors are closest to a word's (cosine), as [token, cosine].
     Nearest {
         #[arg(long, value_name = "DIR")]
@@ -169,6 +204,26 @@ pub fn main() -> ExitCode {
         Command::Logits { model, ids } => model::logits(&model, &ids),
         Command::Train { config, resume } => train::pretrain(&config, resume),
         Command::Sft { config, resume } => train::sft(&config, resume),
+        Command::TrainEmbedder { config } => embed::train_embedder(&config),
+        Command::Search {
+            embedder,
+            knowledge,
+            builtin,
+            query,
+            k,
+            method,
+            chunk_words,
+            overlap_words,
+        } => embed::search(&embed::SearchArgs {
+            embedder,
+            knowledge,
+            builtin,
+            query,
+            k,
+            method,
+            chunk_words,
+            overlap_words,
+        }),
         Command::Nearest { model, k, word } => embedding::nearest(&model, &word, k),
         Command::Analogy { model, k, a, b, c } => embedding::analogy(&model, &a, &b, &c, k),
         Command::Generate {

@@ -9,6 +9,7 @@
 //! | [`web`] | a raw "web" stage with duplicates, boilerplate, spam and junk, and its cleaning |
 
 pub mod dialogs;
+pub mod knowledge;
 pub mod rag;
 pub mod text;
 pub mod web;

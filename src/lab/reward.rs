@@ -8,7 +8,7 @@ use crate::model::Gpt;
 use crate::model::weights::Weights;
 use crate::training::backward::backward_from_final;
 use crate::training::forward::{Activations, Batch, forward};
-use crate::training::optimizer::{AdamW, clip_grad_norm};
+use crate::training::optimizer::{AdamVec, AdamW, clip_grad_norm};
 
 /// A preference: token ids of the answer people preferred and of the other one (each the whole
 /// text, prompt included).
@@ -25,9 +25,8 @@ pub struct RewardModel {
     pub bias: f32,
     optimizer: AdamW,
     grads: Weights,
-    /// Adam moments of the head `[d + 1]` (the bias last).
-    head_m: Vec<f32>,
-    head_v: Vec<f32>,
+    /// Adam on the head `[d + 1]` (the bias last).
+    head_adam: AdamVec,
 }
 
 /// `σ(x) = 1 / (1 + e^−x)`.
@@ -46,8 +45,7 @@ impl RewardModel {
             gpt: gpt.clone(),
             head: vec![0.0; d],
             bias: 0.0,
-            head_m: vec![0.0; d + 1],
-            head_v: vec![0.0; d + 1],
+            head_adam: AdamVec::new(d + 1, 0.999),
         }
     }
 
@@ -131,20 +129,11 @@ impl RewardModel {
 
     /// Adam on the head (β 0.9 / 0.999); the step count is the body optimiser's.
     fn update_head(&mut self, grad: &[f32], lr: f32) {
-        let t = self.optimizer.t.max(1) as i32;
-        let (b1, b2) = (0.9f32, 0.999f32);
-        let d = self.head.len();
-        for (i, &g) in grad.iter().enumerate().take(d + 1) {
-            self.head_m[i] = b1 * self.head_m[i] + (1.0 - b1) * g;
-            self.head_v[i] = b2 * self.head_v[i] + (1.0 - b2) * g * g;
-            let m = self.head_m[i] / (1.0 - b1.powi(t));
-            let v = self.head_v[i] / (1.0 - b2.powi(t));
-            let step = lr * m / (v.sqrt() + 1e-8);
-            if i < d {
-                self.head[i] -= step;
-            } else {
-                self.bias -= step;
-            }
-        }
+        let mut params = self.head.clone();
+        params.push(self.bias);
+        self.head_adam
+            .update(&mut params, grad, lr, self.optimizer.t, 0.0);
+        self.bias = params.pop().unwrap_or(self.bias);
+        self.head = params;
     }
 }

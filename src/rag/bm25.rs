@@ -10,11 +10,27 @@ use std::collections::HashMap;
 const K1: f32 = 1.5;
 const B: f32 = 0.75;
 
-/// Lower-cased words (letters and digits), the unit of keyword search.
+/// Words too common to tell texts apart (articles, pronouns, prepositions, question words),
+/// German and English: search engines leave such "stop words" out, so that a question shares
+/// only words that say something with a chunk.
+const STOP_WORDS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
+    "oder", "in", "im", "ins", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu",
+    "zum", "zur", "für", "ist", "sind", "wird", "hat", "haben", "ich", "du", "er", "sie", "es",
+    "wir", "ihr", "man", "mir", "mich", "wann", "wo", "wer", "was", "wie", "welche", "welcher",
+    "welches", "welchem", "welchen", "um", "ab", "bitte", "kann", "darf", "muss", "soll", "gibt",
+    "nicht", "etwas", "the", "a", "an", "and", "or", "of", "on", "at", "to", "for", "from", "by",
+    "with", "is", "are", "be", "can", "do", "does", "i", "you", "he", "she", "it", "we", "they",
+    "me", "my", "what", "when", "where", "who", "which", "how", "please", "not", "there", "any",
+    "anything", "this", "that",
+];
+
+/// Lower-cased words (letters and digits) without stop words, the unit of keyword search.
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
         .collect()
 }
 
@@ -98,5 +114,11 @@ mod tests {
         assert!(hits.iter().all(|h| h.1 > 0.0));
         assert_eq!(index.search("Zürich!", 3), vec![]);
         assert_eq!(words("Grüße, Zürich 12"), ["grüße", "zürich", "12"]);
+        // Stop words say nothing about a chunk: a question of only stop words matches none.
+        assert_eq!(
+            words("Wann ist die Bibliothek offen?"),
+            ["bibliothek", "offen"]
+        );
+        assert_eq!(index.search("When is it?", 3), vec![]);
     }
 }

@@ -101,6 +101,64 @@ fn default_val() -> f64 {
     0.02
 }
 
+/// `lupe train-embedder`: an embedding model for retrieval, started from a model folder (see
+/// [`crate::embedder`]). `train.batch_size` counts question–passage pairs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedConfig {
+    pub out: PathBuf,
+    /// The model (with its tokenizer) whose body the embedder starts from.
+    pub init: PathBuf,
+    pub seed: u64,
+    /// Length of the embedding vectors: the projection head's rows, at most the model's width.
+    pub dim: usize,
+    /// τ of the contrastive loss: smaller sharpens it towards the hardest negatives.
+    pub temperature: f32,
+    /// Share of pairs that ask in the other language than the passage.
+    #[serde(default)]
+    pub cross_language: f64,
+    /// Batches held out to measure the loss while training.
+    #[serde(default = "default_val_batches")]
+    pub validation_batches: usize,
+    pub train: Settings,
+    #[serde(default)]
+    pub store: Store,
+}
+
+fn default_val_batches() -> usize {
+    4
+}
+
+impl EmbedConfig {
+    /// Checks the settings before anything is loaded.
+    pub fn validate(&self) -> Result<(), String> {
+        self.train.validate()?;
+        if self.train.batch_size < 2 {
+            return Err(
+                "batch_size must be at least 2: the other pairs of a batch are the negatives"
+                    .into(),
+            );
+        }
+        if !(1..=4096).contains(&self.dim) {
+            return Err(format!("dim must be 1 to 4096, got {}", self.dim));
+        }
+        if !(self.temperature.is_finite() && (0.001..=10.0).contains(&self.temperature)) {
+            return Err(format!(
+                "temperature must be 0.001 to 10, got {}",
+                self.temperature
+            ));
+        }
+        share("cross_language", self.cross_language)?;
+        if self.validation_batches > 100 {
+            return Err(format!(
+                "validation_batches must be at most 100, got {}",
+                self.validation_batches
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The most dialogs' repeats and retrieval dialogs an SFT run may ask for.
 pub const MAX_REPEATS: usize = 1000;
 pub const MAX_RAG_DIALOGS: usize = 200_000;

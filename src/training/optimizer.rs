@@ -102,6 +102,39 @@ impl AdamW {
     }
 }
 
+/// Adam for one flat vector of parameters outside the GPT's weights (a head), with the same
+/// formula as [`AdamW::update`]; `t` is the step count (from 1), shared with the body's optimiser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamVec {
+    pub beta1: f32,
+    pub beta2: f32,
+    pub m: Vec<f32>,
+    pub v: Vec<f32>,
+}
+
+impl AdamVec {
+    pub fn new(n: usize, beta2: f32) -> AdamVec {
+        AdamVec {
+            beta1: 0.9,
+            beta2,
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+        }
+    }
+
+    /// `θ ← θ − lr·(m̂/(√v̂ + ε) + λθ)` for every element of `params`.
+    pub fn update(&mut self, params: &mut [f32], grads: &[f32], lr: f32, t: u64, decay: f32) {
+        let (b1, b2) = (self.beta1, self.beta2);
+        let t = t.max(1) as i32;
+        let (c1, c2) = (1.0 - b1.powi(t), 1.0 - b2.powi(t));
+        for (i, (p, &g)) in params.iter_mut().zip(grads).enumerate() {
+            self.m[i] = b1 * self.m[i] + (1.0 - b1) * g;
+            self.v[i] = b2 * self.v[i] + (1.0 - b2) * g * g;
+            *p -= lr * ((self.m[i] / c1) / ((self.v[i] / c2).sqrt() + 1e-8) + decay * *p);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

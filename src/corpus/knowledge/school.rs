@@ -1,0 +1,464 @@
+//! The handbook of the made-up Lindenschule: opening times and rules of its rooms, who teaches
+//! which subject and where, class trips and the school year's events.
+
+use super::G::{Bare, F, M, N};
+use super::{Item, Kind, Pair, Section};
+
+pub const TITLE: Pair = ("Handbuch der Lindenschule", "Lindenschule handbook");
+
+const fn item(
+    de: super::De,
+    en: &'static str,
+    de_other: &'static [super::De],
+    en_other: &'static [&'static str],
+) -> Item {
+    Item {
+        de,
+        en,
+        de_other,
+        en_other,
+    }
+}
+
+#[rustfmt::skip]
+const ROOMS: &[Item] = &[
+    item(("Bibliothek", F), "library", &[("Bücherei", F), ("Mediothek", F)], &["media centre", "book room"]),
+    item(("Mensa", F), "cafeteria", &[("Kantine", F), ("Schulküche", F)], &["canteen", "dining hall"]),
+    item(("Turnhalle", F), "gym", &[("Sporthalle", F), ("Halle", F)], &["sports hall", "gymnasium"]),
+    item(("Sekretariat", N), "office", &[("Schulbüro", N), ("Büro", N)], &["front desk", "reception"]),
+    item(("Werkraum", M), "workshop", &[("Werkstatt", F), ("Bastelraum", M)], &["craft room", "woodwork room"]),
+    item(("Musikzimmer", N), "music room", &[("Singsaal", M), ("Musiksaal", M)], &["band room", "singing hall"]),
+    item(("Computerraum", M), "computer room", &[("Informatikzimmer", N), ("Medienraum", M)], &["IT room", "media lab"]),
+    item(("Schwimmbad", N), "pool", &[("Lehrschwimmbecken", N), ("Bad", N)], &["swimming hall", "baths"]),
+    item(("Lehrerzimmer", N), "staff room", &[("Teamzimmer", N), ("Lehrpersonenzimmer", N)], &["teachers' room", "staffroom"]),
+    item(("Lesesaal", M), "reading room", &[("Lesezimmer", N), ("Ruheraum", M)], &["study room", "quiet room"]),
+];
+
+#[rustfmt::skip]
+const SUBJECTS: &[Item] = &[
+    item(("Mathematik", Bare), "maths", &[("Mathe", Bare), ("Rechnen", Bare)], &["math", "mathematics"]),
+    item(("Deutsch", Bare), "German", &[], &["Deutsch"]),
+    item(("Englisch", Bare), "English", &[], &["language arts"]),
+    item(("Musik", Bare), "music", &[("Singen", Bare)], &["singing"]),
+    item(("Sport", Bare), "sport", &[("Turnen", Bare)], &["PE", "games"]),
+    item(("Kunst", Bare), "art", &[("Zeichnen", Bare), ("Gestalten", Bare)], &["drawing", "painting"]),
+    item(("Biologie", Bare), "biology", &[("Bio", Bare), ("Naturkunde", Bare)], &["bio", "life science"]),
+    item(("Geschichte", Bare), "history", &[], &["the past"]),
+    item(("Chemie", Bare), "chemistry", &[], &["chem"]),
+    item(("Physik", Bare), "physics", &[("Naturlehre", Bare)], &["natural science"]),
+];
+
+#[rustfmt::skip]
+const CLASSES: &[Item] = &[
+    item(("Klasse eins", Bare), "class one", &[], &["year one"]),
+    item(("Klasse zwei", Bare), "class two", &[], &["year two"]),
+    item(("Klasse drei", Bare), "class three", &[], &["year three"]),
+    item(("Klasse vier", Bare), "class four", &[], &["year four"]),
+    item(("Klasse fünf", Bare), "class five", &[], &["year five"]),
+    item(("Klasse sechs", Bare), "class six", &[], &["year six"]),
+];
+
+#[rustfmt::skip]
+const EVENTS: &[Item] = &[
+    item(("Sporttag", M), "sports day", &[("Sportfest", N)], &["field day"]),
+    item(("Schulfest", N), "school party", &[("Schulfeier", F)], &["summer fête"]),
+    item(("Elternabend", M), "parents' evening", &[("Elterntreffen", N)], &["parent meeting"]),
+    item(("Theaterabend", M), "theatre night", &[("Theateraufführung", F)], &["drama show"]),
+    item(("Projektwoche", F), "project week", &[("Themenwoche", F)], &["theme days"]),
+    item(("Skilager", N), "ski camp", &[("Schneesportlager", N)], &["winter sports trip"]),
+];
+
+const HOURS: &[Pair] = &[
+    ("sieben", "seven"),
+    ("acht", "eight"),
+    ("neun", "nine"),
+    ("zehn", "ten"),
+    ("elf", "eleven"),
+    ("zwölf", "twelve"),
+];
+
+const TEACHERS: &[Pair] = &[
+    ("Frau Keller", "Ms Keller"),
+    ("Herr Brunner", "Mr Brunner"),
+    ("Frau Huber", "Ms Huber"),
+    ("Herr Meier", "Mr Meier"),
+    ("Frau Frei", "Ms Frei"),
+    ("Herr Graf", "Mr Graf"),
+    ("Frau Roth", "Ms Roth"),
+    ("Herr Vogel", "Mr Vogel"),
+    ("Frau Weber", "Ms Weber"),
+    ("Herr Kunz", "Mr Kunz"),
+];
+
+const ROOM_NUMBERS: &[Pair] = &[
+    ("eins", "one"),
+    ("zwei", "two"),
+    ("drei", "three"),
+    ("vier", "four"),
+    ("fünf", "five"),
+    ("sechs", "six"),
+    ("sieben", "seven"),
+    ("acht", "eight"),
+    ("neun", "nine"),
+    ("zwanzig", "twenty"),
+];
+
+const TRIPS: &[Pair] = &[
+    ("an den See", "the lake"),
+    ("in den Zoo", "the zoo"),
+    ("ins Museum", "the museum"),
+    ("auf den Berg", "the mountain"),
+    ("an den Fluss", "the river"),
+    ("in den Wald", "the forest"),
+    ("ins Schloss", "the castle"),
+    ("auf den Bauernhof", "the farm"),
+];
+
+const BANNED: &[Pair] = &[
+    ("Essen", "eating"),
+    ("Trinken", "drinking"),
+    ("Rennen", "running"),
+    ("Ballspielen", "playing ball"),
+    ("Telefonieren", "phoning"),
+    ("Kaugummi", "chewing gum"),
+    ("Skateboardfahren", "skateboarding"),
+    ("Pfeifen", "whistling"),
+];
+
+pub const MONTHS: &[Pair] = &[
+    ("Januar", "January"),
+    ("Februar", "February"),
+    ("März", "March"),
+    ("April", "April"),
+    ("Mai", "May"),
+    ("Juni", "June"),
+    ("Juli", "July"),
+    ("August", "August"),
+    ("September", "September"),
+    ("Oktober", "October"),
+    ("November", "November"),
+    ("Dezember", "December"),
+];
+
+pub const KINDS: &[Kind] = &[
+    // 0: when a room opens.
+    Kind {
+        items: ROOMS,
+        values: HOURS,
+        forms: &[
+            ("{Der} öffnet um {v} Uhr.", "The {X} opens at {v}."),
+            ("Um {v} Uhr öffnet {der}.", "At {v} o'clock the {X} opens."),
+            (
+                "{Der} ist ab {v} Uhr geöffnet.",
+                "The {X} is open from {v}.",
+            ),
+        ],
+        train: &[
+            ("Wann macht {der} auf?", "When does {the} open?"),
+            ("Ab wann ist {der} offen?", "From when is {the} open?"),
+            (
+                "Um wie viel Uhr kann man {ins}?",
+                "What time can I go to {the}?",
+            ),
+            ("Wann öffnet {der}?", "At what hour does {the} open?"),
+            (
+                "Um welche Uhrzeit geht {der} auf?",
+                "When do the doors of {the} open?",
+            ),
+            (
+                "Um wie viel Uhr öffnet {der}?",
+                "What time does {the} open in the morning?",
+            ),
+            ("Wann kann ich {ins}?", "When can I go into {the}?"),
+            (
+                "Ist {der} am Morgen offen?",
+                "Is {the} open in the morning?",
+            ),
+        ],
+        eval: &[
+            (
+                "Sag mir bitte, ab welcher Uhrzeit {der} offen hat.",
+                "Tell me please from what hour {the} lets people in.",
+            ),
+            (
+                "Ich möchte morgens {ins}. Wann geht das?",
+                "I want to get into {the} in the morning. When can I?",
+            ),
+        ],
+        query: ("{X} öffnet", "{X} opens"),
+        wheres: &[],
+    },
+    // 1: who teaches a subject.
+    Kind {
+        items: SUBJECTS,
+        values: TEACHERS,
+        forms: &[
+            ("{X} unterrichtet {v}.", "{v} teaches {X}."),
+            ("Im Fach {X} unterrichtet {v}.", "{Xc} is taught by {v}."),
+            ("{V} gibt {X}.", "The {X} teacher is {v}."),
+        ],
+        train: &[
+            ("Wer unterrichtet {X}?", "Who teaches {X}?"),
+            ("Wer gibt {X}?", "Who gives {X} lessons?"),
+            ("Bei wem hat man {X}?", "Who is the {X} teacher?"),
+            (
+                "Wer ist die Lehrperson für {X}?",
+                "With whom do we have {X}?",
+            ),
+            ("Welche Lehrperson gibt {X}?", "Which teacher gives {X}?"),
+            ("Wer hält den Unterricht in {X}?", "Who do we have for {X}?"),
+            (
+                "Wer ist in {X} unsere Lehrerin oder unser Lehrer?",
+                "Who takes the {X} lessons?",
+            ),
+        ],
+        eval: &[
+            (
+                "Welche Lehrerin oder welcher Lehrer ist für {X} zuständig?",
+                "Which teacher is in charge of {X}?",
+            ),
+            ("Von wem lernen wir {X}?", "From whom do we learn {X}?"),
+        ],
+        query: ("{X} unterrichtet", "teaches {X}"),
+        wheres: &[],
+    },
+    // 2: the room of a subject.
+    Kind {
+        items: SUBJECTS,
+        values: ROOM_NUMBERS,
+        forms: &[
+            (
+                "{X} findet in Raum {v} statt.",
+                "{Xc} lessons are in room {v}.",
+            ),
+            ("Für {X} geht man in Raum {v}.", "For {X}, go to room {v}."),
+            (
+                "Der Unterricht in {X} ist in Raum {v}.",
+                "{Xc} takes place in room {v}.",
+            ),
+        ],
+        train: &[
+            ("In welchem Raum ist {X}?", "Which room is {X} in?"),
+            ("Wo hat man {X}?", "Where do we have {X}?"),
+            (
+                "In welches Zimmer muss ich für {X}?",
+                "Where is the {X} lesson?",
+            ),
+            ("Wo findet {X} statt?", "In which room do we have {X}?"),
+            (
+                "In welchem Zimmer haben wir {X}?",
+                "Which classroom is {X} in?",
+            ),
+            ("Welcher Raum ist für {X}?", "What room do I need for {X}?"),
+            ("Wo ist der Unterricht in {X}?", "Where do I go for {X}?"),
+        ],
+        eval: &[
+            (
+                "Wohin gehe ich, wenn ich {X} habe?",
+                "Where must I go when I have {X}?",
+            ),
+            (
+                "Welches Schulzimmer gehört zu {X}?",
+                "Which classroom belongs to {X}?",
+            ),
+        ],
+        query: ("Raum {X}", "room {X}"),
+        wheres: &[],
+    },
+    // 3: where a class goes on its trip.
+    Kind {
+        items: CLASSES,
+        values: TRIPS,
+        forms: &[
+            (
+                "Der Ausflug der {X} geht {v}.",
+                "The trip of {X} goes to {v}.",
+            ),
+            (
+                "Die {X} reist auf ihrem Ausflug {v}.",
+                "{Xc} travels to {v} on its trip.",
+            ),
+        ],
+        train: &[
+            (
+                "Wohin geht der Ausflug der {X}?",
+                "Where does the trip of {X} go?",
+            ),
+            ("Wohin reist die {X}?", "Where does {X} travel?"),
+            (
+                "Was ist das Ausflugsziel der {X}?",
+                "What is the destination of the {X} trip?",
+            ),
+            (
+                "Wohin fährt die {X} auf dem Ausflug?",
+                "Where does {X} go on its outing?",
+            ),
+            (
+                "Wo macht die {X} ihren Ausflug?",
+                "Where is {X} going on the trip?",
+            ),
+        ],
+        eval: &[(
+            "Wo verbringt die {X} ihren Reisetag?",
+            "Where will {X} spend its outing?",
+        )],
+        query: ("Ausflug {X}", "trip {X}"),
+        wheres: &[],
+    },
+    // 4: what a room forbids.
+    Kind {
+        items: ROOMS,
+        values: BANNED,
+        forms: &[
+            ("{Im} ist {v} verboten.", "In the {X}, {v} is forbidden."),
+            ("{V} ist {im} nicht erlaubt.", "The {X} does not allow {v}."),
+        ],
+        train: &[
+            ("Was darf man {im} nicht?", "What is not allowed in {the}?"),
+            ("Was ist {im} verboten?", "What must I not do in {the}?"),
+            ("Welche Regel gilt {im}?", "Which rule applies in {the}?"),
+            (
+                "Was soll man {im} nicht tun?",
+                "What should I not do in {the}?",
+            ),
+            (
+                "Was ist {im} nicht gestattet?",
+                "What is forbidden in {the}?",
+            ),
+            (
+                "Was darf ich {im} nicht machen?",
+                "Is anything not allowed in {the}?",
+            ),
+        ],
+        eval: &[
+            (
+                "Gibt es {im} etwas, das man lassen soll?",
+                "Is there anything I should not do in {the}?",
+            ),
+            (
+                "Worauf muss ich {im} verzichten?",
+                "What is banned in {the}?",
+            ),
+        ],
+        query: ("{X} verboten", "{X} forbidden"),
+        wheres: &[],
+    },
+    // 5: the month of a school event.
+    Kind {
+        items: EVENTS,
+        values: MONTHS,
+        forms: &[
+            ("{Der} findet im {v} statt.", "The {X} takes place in {v}."),
+            ("Im {v} ist {der}.", "In {v} we have the {X}."),
+        ],
+        train: &[
+            ("Wann ist {der}?", "When is {the}?"),
+            (
+                "In welchem Monat findet {der} statt?",
+                "In which month is {the}?",
+            ),
+            ("Wann haben wir {den}?", "When do we have {the}?"),
+            (
+                "Wann findet {der} dieses Jahr statt?",
+                "What month is {the}?",
+            ),
+            (
+                "In welchem Monat haben wir {den}?",
+                "When does {the} take place this year?",
+            ),
+        ],
+        eval: &[(
+            "Zu welcher Zeit im Jahr gibt es {den}?",
+            "At what time of year is {the}?",
+        )],
+        query: ("{X} Monat", "{X} month"),
+        wheres: &[],
+    },
+];
+
+pub const SECTIONS: &[Section] = &[
+    Section {
+        heading: ("Öffnungszeiten", "Opening hours"),
+        intro: &[
+            (
+                "Viele Räume stehen auch vor dem Unterricht offen.",
+                "Many rooms are open before lessons start.",
+            ),
+            (
+                "In den Ferien gelten andere Zeiten.",
+                "In the holidays other times apply.",
+            ),
+        ],
+        kind: 0,
+    },
+    Section {
+        heading: ("Regeln in den Räumen", "Rules in the rooms"),
+        intro: &[
+            (
+                "Jeder Raum hat eine eigene Regel.",
+                "Every room has a rule of its own.",
+            ),
+            (
+                "Wer sie vergisst, wird freundlich daran erinnert.",
+                "Whoever forgets it is reminded kindly.",
+            ),
+        ],
+        kind: 4,
+    },
+    Section {
+        heading: ("Lehrpersonen", "Teachers"),
+        intro: &[
+            (
+                "Jedes Fach hat eine feste Lehrperson.",
+                "Every subject has one teacher.",
+            ),
+            (
+                "Fragen zum Fach stellt man am besten direkt.",
+                "Questions about a subject are best asked directly.",
+            ),
+        ],
+        kind: 1,
+    },
+    Section {
+        heading: ("Räume", "Rooms"),
+        intro: &[
+            (
+                "Der Stundenplan hängt im Gang neben dem Eingang.",
+                "The timetable hangs in the hall next to the entrance.",
+            ),
+            (
+                "Die Zimmer sind nummeriert.",
+                "The classrooms are numbered.",
+            ),
+        ],
+        kind: 2,
+    },
+    Section {
+        heading: ("Ausflüge", "Trips"),
+        intro: &[
+            (
+                "Jede Klasse macht im Frühling einen Ausflug.",
+                "Every class goes on a trip in spring.",
+            ),
+            (
+                "Bei Regen gibt es einen Ersatztag.",
+                "If it rains, there is another day.",
+            ),
+        ],
+        kind: 3,
+    },
+    Section {
+        heading: ("Das Schuljahr", "The school year"),
+        intro: &[
+            (
+                "Das Schuljahr beginnt im August.",
+                "The school year begins in August.",
+            ),
+            (
+                "Einige Anlässe finden jedes Jahr statt.",
+                "Some events take place every year.",
+            ),
+        ],
+        kind: 5,
+    },
+];

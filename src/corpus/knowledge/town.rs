@@ -1,0 +1,478 @@
+//! A guide to the made-up town of Seewil: where its places are and when they are closed, who
+//! runs them and what they cost, bus lines, events and rules. Names and numbers here are rare
+//! words on purpose: keyword search finds them where vectors may not.
+
+use super::G::{F, M, N};
+use super::school::MONTHS;
+use super::{Item, Kind, Pair, Section};
+
+pub const TITLE: Pair = ("Stadtführer Seewil", "Seewil town guide");
+
+const fn item(
+    de: super::De,
+    en: &'static str,
+    de_other: &'static [super::De],
+    en_other: &'static [&'static str],
+) -> Item {
+    Item {
+        de,
+        en,
+        de_other,
+        en_other,
+    }
+}
+
+#[rustfmt::skip]
+const MUSEUM: Item = item(("Museum", N), "museum", &[("Ausstellungshaus", N)], &["exhibition hall"]);
+#[rustfmt::skip]
+const INDOOR_POOL: Item = item(("Hallenbad", N), "indoor pool", &[("Badi", F)], &["swimming baths"]);
+#[rustfmt::skip]
+const CINEMA: Item = item(("Kino", N), "cinema", &[("Filmtheater", N)], &["movie theatre"]);
+#[rustfmt::skip]
+const ICE_RINK: Item = item(("Eisbahn", F), "ice rink", &[("Schlittschuhbahn", F)], &["skating rink"]);
+#[rustfmt::skip]
+const ANIMAL_PARK: Item = item(("Tierpark", M), "animal park", &[("Wildpark", M)], &["petting zoo"]);
+
+#[rustfmt::skip]
+const PLACES: &[Item] = &[
+    MUSEUM,
+    INDOOR_POOL,
+    CINEMA,
+    item(("Rathaus", N), "town hall", &[("Stadthaus", N)], &["city hall"]),
+    item(("Post", F), "post office", &[("Postfiliale", F)], &["mail counter"]),
+    item(("Apotheke", F), "pharmacy", &[("Drogerie", F)], &["chemist"]),
+    item(("Bäckerei", F), "bakery", &[("Backstube", F)], &["bread shop"]),
+    item(("Velowerkstatt", F), "bike shop", &[("Veloladen", M)], &["cycle repair"]),
+    ICE_RINK,
+    ANIMAL_PARK,
+];
+
+#[rustfmt::skip]
+const ATTRACTIONS: &[Item] = &[
+    MUSEUM,
+    INDOOR_POOL,
+    CINEMA,
+    ICE_RINK,
+    ANIMAL_PARK,
+    item(("Minigolf", N), "minigolf", &[("Minigolfanlage", F)], &["crazy golf"]),
+    item(("Kletterhalle", F), "climbing hall", &[("Boulderhalle", F)], &["bouldering gym"]),
+    item(("Planetarium", N), "planetarium", &[("Sternwarte", F)], &["observatory"]),
+    item(("Seilpark", M), "rope park", &[("Kletterpark", M)], &["adventure park"]),
+    item(("Aussichtsturm", M), "lookout tower", &[("Turm", M)], &["viewing tower"]),
+];
+
+const WHERES: &[Pair] = &[
+    ("am Seeweg", "on the lake path"),
+    ("neben dem Bahnhof", "next to the station"),
+    ("in der Altstadt", "in the old town"),
+    ("am Marktplatz", "on the market square"),
+    ("an der Hauptstrasse", "on the main street"),
+    ("beim Spital", "by the hospital"),
+    ("an der Kirchgasse", "in Church Lane"),
+    ("hinter der Schule", "behind the school"),
+    ("beim Sportplatz", "by the sports ground"),
+    ("am Waldrand", "at the edge of the forest"),
+];
+
+#[rustfmt::skip]
+const DESTINATIONS: &[Item] = &[
+    item(("Bahnhof", M), "station", &[("Zugstation", F)], &["rail terminus"]),
+    item(("Spital", N), "hospital", &[("Krankenhaus", N)], &["clinic"]),
+    item(("Stadion", N), "stadium", &[("Fussballplatz", M)], &["football ground"]),
+    item(("Hafen", M), "harbour", &[("Schiffsteg", M)], &["boat pier"]),
+    item(("Flugplatz", M), "airfield", &[("Flughafen", M)], &["airport"]),
+    item(("Campingplatz", M), "campsite", &[("Zeltplatz", M)], &["camping ground"]),
+    item(("Strandbad", N), "lido", &[("Seebad", N)], &["beach baths"]),
+    item(("Altersheim", N), "care home", &[("Seniorenheim", N)], &["senior residence"]),
+    item(("Gewerbegebiet", N), "business park", &[("Industriezone", F)], &["industrial estate"]),
+    item(("Schloss", N), "castle", &[("Burg", F)], &["fortress"]),
+];
+
+#[rustfmt::skip]
+const SPOTS: &[Item] = &[
+    item(("Park", M), "park", &[("Grünanlage", F)], &["green"]),
+    item(("Wald", M), "forest", &[("Forst", M)], &["woods"]),
+    item(("Altstadt", F), "old town", &[("Stadtkern", M)], &["town centre"]),
+    item(("Rosengarten", M), "rose garden", &[("Blumengarten", M)], &["rosarium"]),
+    item(("Naturschutzgebiet", N), "nature reserve", &[("Reservat", N)], &["wildlife area"]),
+    item(("Bahnhofunterführung", F), "station underpass", &[("Unterführung", F)], &["subway"]),
+    item(("Wohnquartier", N), "housing estate", &[("Wohngebiet", N)], &["residential area"]),
+    item(("Hafenbecken", N), "harbour basin", &[("Bootshafen", M)], &["marina"]),
+];
+
+#[rustfmt::skip]
+const TOWN_EVENTS: &[Item] = &[
+    item(("Stadtfest", N), "town festival", &[("Dorffest", N)], &["street party"]),
+    item(("Flohmarkt", M), "flea market", &[("Brocante", F)], &["jumble sale"]),
+    item(("Seenachtsfest", N), "lake night festival", &[("Feuerwerk am See", N)], &["lake fireworks"]),
+    item(("Räbeliechtli-Umzug", M), "lantern parade", &[("Laternenumzug", M)], &["lantern walk"]),
+    item(("Chlausmarkt", M), "St Nicholas market", &[("Samichlausmarkt", M)], &["Santa market"]),
+    item(("Fasnacht", F), "carnival", &[("Fastnacht", F)], &["fancy-dress parade"]),
+    item(("Openair", N), "open-air concert", &[("Freiluftkonzert", N)], &["outdoor concert"]),
+    item(("Velorennen", N), "bike race", &[("Radrennen", N)], &["cycle race"]),
+];
+
+const DAYS: &[Pair] = &[
+    ("Montag", "Monday"),
+    ("Dienstag", "Tuesday"),
+    ("Mittwoch", "Wednesday"),
+    ("Donnerstag", "Thursday"),
+    ("Freitag", "Friday"),
+    ("Samstag", "Saturday"),
+    ("Sonntag", "Sunday"),
+];
+
+const HEADS: &[Pair] = &[
+    ("Frau Zgraggen", "Ms Zgraggen"),
+    ("Herr Tschudi", "Mr Tschudi"),
+    ("Frau Gwerder", "Ms Gwerder"),
+    ("Herr Infanger", "Mr Infanger"),
+    ("Frau Bättig", "Ms Bättig"),
+    ("Herr Odermatt", "Mr Odermatt"),
+    ("Frau Ziörjen", "Ms Ziörjen"),
+    ("Herr Zumbühl", "Mr Zumbühl"),
+    ("Frau Imhof", "Ms Imhof"),
+    ("Herr Wyrsch", "Mr Wyrsch"),
+];
+
+const LINES: &[Pair] = &[
+    ("2", "2"),
+    ("4", "4"),
+    ("7", "7"),
+    ("11", "11"),
+    ("12", "12"),
+    ("23", "23"),
+    ("31", "31"),
+    ("37", "37"),
+    ("45", "45"),
+    ("58", "58"),
+    ("61", "61"),
+    ("83", "83"),
+];
+
+const PRICES: &[Pair] = &[
+    ("3", "3"),
+    ("4", "4"),
+    ("5", "5"),
+    ("6", "6"),
+    ("8", "8"),
+    ("9", "9"),
+    ("12", "12"),
+    ("15", "15"),
+];
+
+const TOWN_BANNED: &[Pair] = &[
+    ("Velofahren", "cycling"),
+    ("Grillieren", "barbecuing"),
+    ("Rauchen", "smoking"),
+    ("Baden", "swimming"),
+    ("Zelten", "camping"),
+    ("Feuer", "lighting fires"),
+    ("laute Musik", "loud music"),
+    ("Drohnenfliegen", "flying drones"),
+];
+
+pub const KINDS: &[Kind] = &[
+    // 6: where a place is and on which day it is closed (two sentences).
+    Kind {
+        items: PLACES,
+        values: DAYS,
+        forms: &[
+            (
+                "{Der} liegt {w}. {Es} ist am {v} geschlossen.",
+                "The {X} is {w}. {It} is closed on {v}.",
+            ),
+            (
+                "Man findet {den} {w}. Am {v} bleibt {es} zu.",
+                "You find the {X} {w}. On {v} {it} stays shut.",
+            ),
+        ],
+        train: &[
+            (
+                "An welchem Tag hat {der} zu?",
+                "On which day is {the} closed?",
+            ),
+            ("Wann ist {der} geschlossen?", "When is {the} shut?"),
+            ("Wann bleibt {der} zu?", "Which day does {the} stay closed?"),
+            (
+                "An welchem Tag kann ich nicht {ins}?",
+                "On which day can I not go to {the}?",
+            ),
+            (
+                "Welchen Ruhetag hat {der}?",
+                "What is the closing day of {the}?",
+            ),
+            ("Wann hat {der} Ruhetag?", "When is {the} not open?"),
+        ],
+        eval: &[(
+            "An welchem Wochentag kann ich nicht {ins}?",
+            "On which weekday can I not visit {the}?",
+        )],
+        query: ("{X} geschlossen", "{X} closed"),
+        wheres: WHERES,
+    },
+    // 7: who runs a place.
+    Kind {
+        items: PLACES,
+        values: HEADS,
+        forms: &[
+            ("{V} leitet {den}.", "{v} runs the {X}."),
+            (
+                "{Der} hat eine neue Leitung: {v}.",
+                "The {X} is managed by {v}.",
+            ),
+        ],
+        train: &[
+            ("Wer leitet {den}?", "Who runs {the}?"),
+            (
+                "Wer ist Chefin oder Chef {vom}?",
+                "Who is the head of {the}?",
+            ),
+            ("Wer führt {den}?", "Who manages {the}?"),
+            ("Wer ist die Leitung {vom}?", "Who leads {the}?"),
+            (
+                "Wer ist verantwortlich für {den}?",
+                "Whose job is it to run {the}?",
+            ),
+        ],
+        eval: &[("Wer hat {im} das Sagen?", "Who is in charge at {the}?")],
+        query: ("{X} Leitung", "{X} head"),
+        wheres: &[],
+    },
+    // 8: what a place costs.
+    Kind {
+        items: ATTRACTIONS,
+        values: PRICES,
+        forms: &[
+            (
+                "Der Eintritt {ins} kostet {v} Franken.",
+                "Entry to the {X} costs {v} francs.",
+            ),
+            (
+                "{Der} verlangt {v} Franken Eintritt.",
+                "The {X} charges {v} francs to get in.",
+            ),
+        ],
+        train: &[
+            (
+                "Was kostet der Eintritt {im}?",
+                "How much is entry to {the}?",
+            ),
+            ("Wie viel zahlt man {im}?", "What does {the} cost?"),
+            ("Wie teuer ist {der}?", "How expensive is {the}?"),
+            (
+                "Wie viel kostet {der}?",
+                "How much does it cost to get into {the}?",
+            ),
+            ("Was muss ich {im} bezahlen?", "What do I pay at {the}?"),
+            (
+                "Wie viele Franken kostet der Eintritt {ins}?",
+                "What is the price of {the}?",
+            ),
+        ],
+        eval: &[(
+            "Wie viel Geld brauche ich für einen Besuch {im}?",
+            "How much money do I need to visit {the}?",
+        )],
+        query: ("{X} Eintritt", "{X} entry"),
+        wheres: &[],
+    },
+    // 9: the bus line to a place.
+    Kind {
+        items: DESTINATIONS,
+        values: LINES,
+        forms: &[
+            (
+                "{Zum} fährt die Buslinie {v}.",
+                "Bus line {v} goes to the {X}.",
+            ),
+            (
+                "Die Linie {v} bringt dich {zum}.",
+                "Line {v} takes you to the {X}.",
+            ),
+        ],
+        train: &[
+            ("Welcher Bus fährt {zum}?", "Which bus goes to {the}?"),
+            (
+                "Mit welcher Linie komme ich {zum}?",
+                "Which line takes me to {the}?",
+            ),
+            (
+                "Welche Buslinie geht {zum}?",
+                "What bus do I take to {the}?",
+            ),
+            (
+                "Welche Linie fährt {zum}?",
+                "Which bus number goes to {the}?",
+            ),
+            (
+                "Wie komme ich mit dem Bus {zum}?",
+                "How do I get to {the} by bus?",
+            ),
+            (
+                "Welche Nummer hat der Bus {zum}?",
+                "What line goes to {the}?",
+            ),
+        ],
+        eval: &[(
+            "Ich muss {zum}. Welche Nummer hat mein Bus?",
+            "I need to get to {the}. What number is my bus?",
+        )],
+        query: ("Bus {X}", "bus {X}"),
+        wheres: &[],
+    },
+    // 10: the month of a town event.
+    Kind {
+        items: TOWN_EVENTS,
+        values: MONTHS,
+        forms: &[
+            (
+                "{Der} ist jedes Jahr im {v}.",
+                "The {X} is held every year in {v}.",
+            ),
+            (
+                "Im {v} feiert Seewil {den}.",
+                "In {v} Seewil holds the {X}.",
+            ),
+        ],
+        train: &[
+            ("Wann ist {der}?", "When is {the}?"),
+            (
+                "In welchem Monat feiert man {den}?",
+                "In which month is {the}?",
+            ),
+            ("Wann findet {der} statt?", "When does {the} take place?"),
+            ("In welchem Monat ist {der}?", "What month is {the} in?"),
+            ("Wann kann man {den} besuchen?", "When can I go to {the}?"),
+        ],
+        eval: &[(
+            "Zu welcher Jahreszeit kann ich {den} besuchen?",
+            "At what time of year can I visit {the}?",
+        )],
+        query: ("{X} Monat", "{X} month"),
+        wheres: &[],
+    },
+    // 11: what a public place forbids.
+    Kind {
+        items: SPOTS,
+        values: TOWN_BANNED,
+        forms: &[
+            ("{Im} ist {v} verboten.", "In the {X}, {v} is forbidden."),
+            (
+                "In Seewil gilt: {V} ist {im} nicht erlaubt.",
+                "In Seewil, {v} is not allowed in the {X}.",
+            ),
+        ],
+        train: &[
+            ("Was darf man {im} nicht?", "What is not allowed in {the}?"),
+            ("Was ist {im} verboten?", "What must I not do in {the}?"),
+            ("Welche Regel gilt {im}?", "Which rule applies in {the}?"),
+            (
+                "Was soll man {im} nicht tun?",
+                "What should I not do in {the}?",
+            ),
+            (
+                "Was ist {im} nicht gestattet?",
+                "What is forbidden in {the}?",
+            ),
+            (
+                "Was darf ich {im} nicht machen?",
+                "Is anything not allowed in {the}?",
+            ),
+        ],
+        eval: &[(
+            "Gibt es {im} etwas, das man lassen soll?",
+            "Is there anything I should not do in {the}?",
+        )],
+        query: ("{X} verboten", "{X} forbidden"),
+        wheres: &[],
+    },
+];
+
+/// The town's kinds start after the school's.
+pub const KINDS_AT: usize = super::school::KINDS.len();
+const AT: usize = KINDS_AT;
+
+pub const SECTIONS: &[Section] = &[
+    Section {
+        heading: ("Orte und Ruhetage", "Places and closing days"),
+        intro: &[
+            (
+                "Seewil liegt an einem kleinen See.",
+                "Seewil lies on a small lake.",
+            ),
+            (
+                "Die meisten Orte sind zu Fuss erreichbar.",
+                "Most places can be reached on foot.",
+            ),
+        ],
+        kind: AT,
+    },
+    Section {
+        heading: ("Wer was leitet", "Who runs what"),
+        intro: &[
+            (
+                "Seewil hat viele kleine Betriebe.",
+                "Seewil has many small businesses.",
+            ),
+            (
+                "Ihre Leitung wechselt selten.",
+                "Their heads rarely change.",
+            ),
+        ],
+        kind: AT + 1,
+    },
+    Section {
+        heading: ("Preise", "Prices"),
+        intro: &[
+            (
+                "Kinder bis sechs Jahre zahlen nichts.",
+                "Children up to six pay nothing.",
+            ),
+            (
+                "Alle Preise gelten pro Person.",
+                "All prices are per person.",
+            ),
+        ],
+        kind: AT + 2,
+    },
+    Section {
+        heading: ("Busse", "Buses"),
+        intro: &[
+            (
+                "Die Busse fahren jede halbe Stunde.",
+                "The buses run every half hour.",
+            ),
+            (
+                "Am Sonntag fahren weniger Busse.",
+                "Fewer buses run on Sundays.",
+            ),
+        ],
+        kind: AT + 3,
+    },
+    Section {
+        heading: ("Feste", "Events"),
+        intro: &[
+            ("In Seewil wird gern gefeiert.", "Seewil likes a party."),
+            (
+                "Der Eintritt zu den Festen ist frei.",
+                "Entry to the events is free.",
+            ),
+        ],
+        kind: AT + 4,
+    },
+    Section {
+        heading: ("Regeln im Freien", "Rules outdoors"),
+        intro: &[
+            (
+                "Seewil hat nur wenige Regeln.",
+                "Seewil has only a few rules.",
+            ),
+            (
+                "Die Gemeinde bittet alle, sie einzuhalten.",
+                "The town asks everyone to keep them.",
+            ),
+        ],
+        kind: AT + 5,
+    },
+];

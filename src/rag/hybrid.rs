@@ -1,0 +1,44 @@
+//! Hybrid search: the ranked lists of vector search and keyword search merged by reciprocal rank
+//! fusion (RRF). A chunk at rank r (from 1) of a list earns `1 / (k + r)`; its score is the sum
+//! over both lists. Ranks, not scores, are added, so the cosine and BM25 scales never have to be
+//! compared; k (60 in the original paper) sets how much a top rank counts more than a lower one.
+
+/// The default k of reciprocal rank fusion.
+pub const RRF_K: f32 = 60.0;
+
+/// Merges ranked lists of `(chunk, score)` (best first) into the `top` best by
+/// `Σ_lists 1 / (k + rank)`; ties go to the lower chunk index.
+pub fn fuse(lists: &[&[(usize, f32)]], k: f32, top: usize) -> Vec<(usize, f32)> {
+    let mut scores: Vec<(usize, f32)> = Vec::new();
+    for list in lists {
+        for (rank, &(chunk, _)) in list.iter().enumerate() {
+            let add = 1.0 / (k + rank as f32 + 1.0);
+            match scores.iter_mut().find(|(c, _)| *c == chunk) {
+                Some(s) => s.1 += add,
+                None => scores.push((chunk, add)),
+            }
+        }
+    }
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scores.truncate(top);
+    scores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chunk_high_in_both_lists_wins() {
+        let vector = [(3, 0.9), (1, 0.8), (7, 0.5)];
+        let keyword = [(1, 12.0), (5, 3.0)];
+        let fused = fuse(&[&vector, &keyword], 60.0, 3);
+        assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), [1, 3, 5]);
+        assert!((fused[0].1 - (1.0 / 62.0 + 1.0 / 61.0)).abs() < 1e-6);
+        // One list empty (no keyword shared): the other's order stays.
+        let fused = fuse(&[&vector, &[]], 60.0, 2);
+        assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), [3, 1]);
+        // A small k lets the top ranks dominate.
+        assert!(fuse(&[&vector], 1.0, 1)[0].1 > fuse(&[&vector], 60.0, 1)[0].1);
+    }
+}
