@@ -51,9 +51,9 @@ pub struct ViewState {
 pub struct RagView {
     pub question: Option<String>,
     pub k: Option<usize>,
-    /// The layer whose vectors are searched (0: the token embeddings).
-    pub layer: Option<usize>,
-    /// The search whose hits go into the prompt: `vector` or `bm25`.
+    /// k of reciprocal rank fusion in hybrid search.
+    pub rrf: Option<usize>,
+    /// The search whose hits go into the prompt: `vector`, `bm25` or `hybrid`.
     pub method: Option<String>,
     /// Chunk size and overlap in words.
     pub chunk: Option<usize>,
@@ -147,7 +147,7 @@ fn parse_more(state: &mut ViewState, key: &str, value: String) {
     match key {
         "q" => rag.question = Some(value).filter(|q| !q.is_empty()),
         "rk" => rag.k = value.parse().ok(),
-        "rl" => rag.layer = value.parse().ok(),
+        "rrf" => rag.rrf = value.parse().ok(),
         "method" => rag.method = Some(value).filter(|m| !m.is_empty()),
         "chunk" => rag.chunk = value.parse().ok(),
         "overlap" => rag.overlap = value.parse().ok(),
@@ -233,7 +233,7 @@ fn push_more(params: &mut Vec<(&'static str, String)>, state: &ViewState) {
     ];
     let numbers = [
         ("rk", rag.k),
-        ("rl", rag.layer),
+        ("rrf", rag.rrf),
         ("chunk", rag.chunk),
         ("overlap", rag.overlap),
         ("width", lab.width),
@@ -384,8 +384,8 @@ mod tests {
             rag: RagView {
                 question: Some("Wann öffnet die Bibliothek?".into()),
                 k: Some(3),
-                layer: Some(2),
-                method: Some("vector".into()),
+                rrf: Some(10),
+                method: Some("hybrid".into()),
                 chunk: Some(20),
                 overlap: Some(5),
             },

@@ -13,9 +13,11 @@
 // scripts/build-site.sh appends the build's commit, so each deployment installs afresh.
 
 const CACHE = 'lupe-app-v1';
-// The built-in models (src/session.rs, BuiltIn::slug) and their files (src/ui/app.rs).
-const MODEL_FILES = ['chat', 'base', 'rag'].flatMap((m) =>
-  ['config.json', 'model.safetensors', 'tokenizer.json', 'training_log.json'].map((f) => `models/${m}/${f}`));
+// The built-in models (src/session.rs, BuiltIn::slug) and their files (src/ui/app.rs), and the
+// retrieval chapter's embedding model with its projection head (src/ui/fetch.rs).
+const MODEL_FILES = ['chat', 'base', 'rag', 'embed'].flatMap((m) =>
+  ['config.json', 'model.safetensors', 'tokenizer.json', 'training_log.json'].map((f) => `models/${m}/${f}`))
+  .concat(['models/embed/projection.safetensors']);
 // The training lab's Web Worker (chapter 11), which the page starts by name.
 const WORKER_FILES = ['lupe-lab_loader.js', 'lupe-lab.js', 'lupe-lab_bg.wasm'];
 

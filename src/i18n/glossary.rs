@@ -248,9 +248,18 @@ terms! {
     "vector-search" @ Rag: "Vektorsuche" / "vector search"
         => "Frage und Abschnitte werden zu Vektoren; gefunden wird, was in dieselbe Richtung zeigt (Kosinus). Sie findet auch Treffer mit anderen Wörtern, wenn das Modell die Bedeutung gut erfasst."
         / "Question and chunks become vectors; what points the same way is found (cosine). It can find matches worded differently when the model captures meaning well.";
+    "embedding-model" @ Rag: "Suchmodell (Embedding-Modell)" ["Suchmodell", "Suchmodells", "Embedding-Modell"] / "search model (embedding model)" ["search model", "embedding model"]
+        => "Ein Modell, das einen ganzen Text in einen Vektor fester Länge verwandelt. In Lupe vom Basismodell aus kontrastiv trainiert: die Vektoren nach der letzten LayerNorm gemittelt, eine gelernte Projektion, Länge 1."
+        / "A model that turns a whole text into one vector of fixed length. In Lupe trained contrastively from the base model: the vectors after the final LayerNorm averaged, a learned projection, length 1.";
+    "contrastive" @ Rag: "kontrastives Lernen" ["kontrastiv", "InfoNCE"] / "contrastive learning" ["contrastively", "contrastive", "InfoNCE"]
+        => "Training mit Paaren, die zusammengehören: Ihre Vektoren werden zueinander gezogen, die Vektoren der anderen Paare im Batch weggestossen. So lernt ein Suchmodell Bedeutung aus Beispielen."
+        / "Training on pairs that belong together: their vectors are pulled towards each other, the vectors of the other pairs in the batch pushed away. This is how a search model learns meaning from examples.";
+    "hybrid-search" @ Rag: "hybride Suche (RRF)" ["hybride Suche", "RRF"] / "hybrid search (RRF)" ["hybrid search", "RRF"]
+        => "Verbindet Vektor- und Stichwortsuche: Ein Abschnitt bekommt aus jeder Rangliste 1/(k + Platz) Punkte (Reciprocal Rank Fusion). So zählen gute Plätze in beiden Listen."
+        / "Combines vector and keyword search: a chunk earns 1/(k + rank) points from each ranked list (reciprocal rank fusion). Good ranks in both lists count.";
     "bm25" @ Rag: "Stichwortsuche (BM25)" ["Stichwortsuche", "BM25"] / "keyword search (BM25)" ["keyword search", "BM25"]
-        => "Sucht Abschnitte mit denselben Wörtern wie die Frage; seltene Wörter zählen mehr, sehr lange Abschnitte etwas weniger."
-        / "Looks for chunks with the same words as the question; rare words count more, very long chunks a little less.";
+        => "Sucht Abschnitte mit denselben Wörtern wie die Frage; seltene Wörter zählen mehr, sehr lange Abschnitte etwas weniger, häufige Wörter wie «die» gar nicht."
+        / "Looks for chunks with the same words as the question; rare words count more, very long chunks a little less, common words such as “the” not at all.";
     "web-search" @ Rag: "Websuche" / "web search"
         => "Das Modell schreibt selbst eine Suchanfrage; die Treffer kommen wie bei RAG in den Prompt. In Lupe sucht sie offline in mitgelieferten Schnipseln."
         / "The model writes a search query itself; the hits go into the prompt as with RAG. In Lupe it searches bundled snippets offline.";

@@ -35,7 +35,7 @@ pub struct Patch {
     pub max_new: Option<usize>,
     pub rag_question: Option<T>,
     pub rag_k: Option<usize>,
-    pub rag_layer: Option<usize>,
+    pub rag_rrf: Option<usize>,
     pub rag_method: Option<&'static str>,
     pub rag_chunk: Option<usize>,
     pub rag_overlap: Option<usize>,
@@ -86,7 +86,7 @@ impl Patch {
         max_new: None,
         rag_question: None,
         rag_k: None,
-        rag_layer: None,
+        rag_rrf: None,
         rag_method: None,
         rag_chunk: None,
         rag_overlap: None,
@@ -171,7 +171,7 @@ impl Patch {
             rag.question = Some(q.get(lang).to_string());
         }
         rag.k = self.rag_k.or(rag.k);
-        rag.layer = self.rag_layer.or(rag.layer);
+        rag.rrf = self.rag_rrf.or(rag.rrf);
         rag.chunk = self.rag_chunk.or(rag.chunk);
         rag.overlap = self.rag_overlap.or(rag.overlap);
         if let Some(m) = self.rag_method {

@@ -48,3 +48,21 @@ pub async fn model_folder(name: &str) -> Result<crate::session::Loaded, String> 
     let log = text(&format!("{base}training_log.json")).await.ok();
     crate::session::Loaded::from_files(&config, &weights, &tokenizer, log.as_deref())
 }
+
+/// Downloads the embedding model (`models/<name>/`: config.json, model.safetensors,
+/// projection.safetensors, tokenizer.json) and builds it with its tokenizer.
+pub async fn embedder_folder(
+    name: &str,
+) -> Result<(crate::embedder::Embedder, crate::tokenizer::Tokenizer), String> {
+    let base = format!("models/{name}/");
+    let config = text(&format!("{base}config.json")).await?;
+    let weights = bytes(&format!("{base}model.safetensors")).await?;
+    let projection = bytes(&format!("{base}projection.safetensors")).await?;
+    let tokenizer = text(&format!("{base}tokenizer.json")).await?;
+    let embedder = crate::embedder::Embedder::from_bytes(&config, &weights, &projection)
+        .map_err(|e| e.to_string())?;
+    let tokenizer =
+        crate::tokenizer::formats::from_tokenizer_json(&tokenizer).map_err(|e| e.to_string())?;
+    crate::session::check_tokenizer(&tokenizer, &embedder.gpt.config)?;
+    Ok((embedder, tokenizer))
+}

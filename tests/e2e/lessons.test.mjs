@@ -128,8 +128,9 @@ async function expected(page, id, lang, prompt) {
       return { number: 100 * Math.exp(-log.final_val_loss) };
     }
     case 'rag-which-search': {
-      const has = async (testid) => (await page.getByTestId(testid).innerText()).match(lang === 'de' ? /Bibliothek öffnet/ : /library opens/) !== null;
-      const [v, k] = [await has('rag-vector-hits'), await has('rag-keyword-hits')];
+      // The chapter's default question is the synonym case about the library's opening time.
+      const has = async (testid) => (await page.getByTestId(testid).innerText()).match(lang === 'de' ? /Bibliothek ist ab sieben Uhr geöffnet/ : /library is open from seven/) !== null;
+      const [v, k] = [await has('rag-vector-hits'), await has('rag-bm25-hits')];
       return { choice: v && !k ? 0 : !v && k ? 1 : v && k ? 2 : 3 };
     }
     default: throw new Error(`no independent answer for ${id}`);
@@ -264,12 +265,13 @@ test('progress survives a reload and can be reset; a shared link opens the named
   assert.equal(await page.getByTestId('lab-layers').inputValue(), '1');
   assert.ok(await page.getByTestId('lab-source').locator('input[type=radio]').nth(2).isChecked());
   // Retrieval: question, k and the search for the prompt.
-  await page.goto(`${server.url}#/rag?lang=de&q=${encodeURIComponent('Wer unterrichtet Musik?')}&rk=3&method=vector&lesson=4`);
-  await page.getByTestId('rag-vector-hits').waitFor({ timeout: 60_000 });
+  await page.goto(`${server.url}#/rag?lang=de&q=${encodeURIComponent('Wer unterrichtet Musik?')}&rk=2&rrf=10&method=vector&lesson=4`);
+  await page.getByTestId('rag-vector-hits').waitFor({ timeout: 90_000 });
   assert.equal(await page.getByTestId('rag-question').inputValue(), 'Wer unterrichtet Musik?');
-  assert.equal(await page.getByTestId('rag-k').inputValue(), '3');
-  assert.equal(await page.getByTestId('rag-vector-hits').locator('li').count(), 3);
-  assert.ok(await page.getByTestId('rag-from-vectors').isChecked());
+  assert.equal(await page.getByTestId('rag-k').inputValue(), '2');
+  assert.equal(await page.getByTestId('rag-rrf').inputValue(), '10');
+  assert.equal(await page.getByTestId('rag-vector-hits').locator('li').count(), 2);
+  assert.ok(await page.getByTestId('rag-from-vector').isChecked());
   assert.equal(await page.locator('li[aria-current="step"]').getAttribute('data-step'), '4');
   await context.close();
 });

@@ -1,5 +1,5 @@
 // Offline use: after one visit the service worker has the app, the built-in models (base, chat,
-// retrieval) and the training lab's worker, so the page reloads and computes with the network gone.
+// retrieval, and the search model with its projection head) and the training lab's worker, so the page reloads and computes with the network gone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, newPage, until } from './helpers.mjs';
@@ -16,11 +16,12 @@ test('after the first visit the app and the built-in models work offline', async
       const cache = await caches.open('lupe-app-v1');
       return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
     });
-    await until(async () => (await cached()).filter((p) => p.endsWith('model.safetensors')).length, 3, 'the three models cached');
+    await until(async () => (await cached()).filter((p) => p.endsWith('model.safetensors')).length, 4, 'the four models cached');
     const paths = await cached();
     assert.ok(paths.includes('/lupe-lab_bg.wasm') && paths.includes('/lupe-lab_loader.js'), `the lab worker is cached: ${paths}`);
     assert.ok(paths.some((p) => p.endsWith('_bg.wasm')), `the wasm is cached: ${paths}`);
     assert.ok(paths.includes('/'), 'the page is cached');
+    assert.ok(paths.includes('/models/embed/projection.safetensors'), `the search model's head is cached: ${paths}`);
 
     await context.setOffline(true);
     const before = server.served.length;

@@ -327,22 +327,27 @@ pub const TRAINING: Lesson = Lesson {
 };
 
 const LIBRARY: T = T("Wann öffnet die Bibliothek?", "When does the library open?");
-const MUSIC: T = T("Wer unterrichtet Musik?", "Who teaches music?");
+/// The retrieval chapter's two live cases (`corpus::knowledge::showcase`; a test keeps them equal).
+pub const PARAPHRASE: T = T(
+    "Wann komme ich in die Bücherei?",
+    "When can I get into the media centre?",
+);
+pub const RARE_NAME: T = T("Was leitet Frau Ziörjen?", "What does Ms Ziörjen run?");
 
 pub const RAG: Lesson = Lesson {
     goal: T(
-        "Du kannst erklären, wie ein Chatbot mit Suche Wissen nutzt, das nicht in seinen Gewichten steckt, und wie Vektor- und Stichwortsuche sich unterscheiden.",
-        "You can explain how a chatbot with search uses knowledge that is not in its weights, and how vector search and keyword search differ.",
+        "Du kannst erklären, wie ein Chatbot mit Suche Wissen nutzt, das nicht in seinen Gewichten steckt, und wann Vektorsuche, Stichwortsuche oder beide zusammen den richtigen Abschnitt finden.",
+        "You can explain how a chatbot with search uses knowledge that is not in its weights, and when vector search, keyword search or both together find the right chunk.",
     ),
     steps: &[
         Step {
             action: T(
-                "Schau dir an, wie das Handbuch in Abschnitte geschnitten wird (höchstens 10 Wörter).",
-                "See how the handbook is cut into chunks (at most 10 words).",
+                "Stell die Abschnittsgrösse auf 10 Wörter und lies die ersten Abschnitte.",
+                "Set the chunk size to 10 words and read the first chunks.",
             ),
             notice: T(
-                "Warum in ganzen Sätzen? Ein Treffer soll eine vollständige Angabe liefern, die ins Kontextfenster passt.",
-                "Why whole sentences? A hit should give a complete fact that fits into the context window.",
+                "Warum in ganzen Sätzen? Ein Treffer soll eine vollständige Angabe liefern, die ins Kontextfenster passt. Im Stadtführer stehen manche Angaben in zwei Sätzen («… Es ist am Donnerstag geschlossen.»): Landen sie in verschiedenen Abschnitten, fehlt im zweiten, wovon die Rede ist. Dagegen hilft Überlappung.",
+                "Why whole sentences? A hit should give a complete fact that fits into the context window. In the town guide some facts take two sentences (“… It is closed on Thursday.”): if they land in different chunks, the second lacks what it is about. Overlap helps against that.",
             ),
             patch: Patch {
                 rag_chunk: Some(10),
@@ -353,19 +358,20 @@ pub const RAG: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Frag «Wann öffnet die Bibliothek?» und vergleiche die Treffer beider Suchen.",
-                "Ask “When does the library open?” and compare the hits of both searches.",
+                "Frag «Wann komme ich in die Bücherei?» und vergleiche die Treffer der drei Suchen.",
+                "Ask “When can I get into the media centre?” and compare the hits of the three searches.",
             ),
             notice: T(
-                "Welche Suche findet den richtigen Abschnitt? Die Stichwortsuche zählt gemeinsame Wörter, die Vektorsuche vergleicht Vektoren des Modells.",
-                "Which search finds the right chunk? Keyword search counts shared words, vector search compares the model's vectors.",
+                "Welche Suche findet den Abschnitt mit «Bibliothek»? Die Stichwortsuche braucht genau gleiche Wörter; die Vektorsuche vergleicht Bedeutungen, die das Suchmodell aus Beispielpaaren gelernt hat.",
+                "Which search finds the chunk with “library”? Keyword search needs exactly the same words; vector search compares meanings the search model learned from example pairs.",
             ),
             patch: Patch {
-                rag_question: Some(LIBRARY),
-                rag_k: Some(2),
+                rag_question: Some(PARAPHRASE),
+                rag_k: Some(3),
+                rag_chunk: Some(20),
                 ..Patch::NONE
             },
-            target: "rag-ask",
+            target: "rag-results",
         },
         Step {
             action: T(
@@ -373,32 +379,47 @@ pub const RAG: Lesson = Lesson {
                 "Compare the answer with and without context.",
             ),
             notice: T(
-                "Ohne Kontext kann das Modell nur raten; mit dem Abschnitt im Prompt liest es die Antwort ab. Gelernt hat es dabei nichts.",
-                "Without context the model can only guess; with the chunk in the prompt it reads the answer. It learned nothing by doing so.",
+                "Ohne Kontext kann das Modell nur raten oder sagen, dass es nichts weiss. Mit dem Abschnitt im Prompt steht die Antwort vor ihm – abschreiben muss es sie aber selbst, und dieses kleine Modell nimmt oft den Wert eines anderen Satzes (siehe die Messung unter den Antworten). Gelernt hat es dabei nichts: Die Gewichte bleiben gleich.",
+                "Without context the model can only guess or say that it does not know. With the chunk in the prompt the answer is in front of it – but it has to copy it itself, and this small model often takes the value of another sentence (see the measurement below the answers). It learned nothing by doing so: the weights stay the same.",
             ),
             patch: Patch::NONE,
             target: "rag-prompt",
         },
         Step {
             action: T(
-                "Frag «Wer unterrichtet Musik?» und nimm die Treffer der Vektorsuche in den Prompt.",
-                "Ask “Who teaches music?” and put the vector-search hits into the prompt.",
+                "Frag «Was leitet Frau Ziörjen?» und schau unter «Wann gewinnt welche Suche?» nach.",
+                "Ask “What does Ms Ziörjen run?” and look under “When does which search win?”.",
             ),
             notice: T(
-                "Stimmt die Antwort noch? Findet die Vektorsuche den falschen Abschnitt, antwortet das Modell falsch: Die Suche entscheidet mit.",
-                "Is the answer still right? If vector search finds the wrong chunk, the model answers wrongly: the search decides too.",
+                "Hier hat die Stichwortsuche einen Vorteil: Ein seltener Name zählt bei BM25 viel, und das Suchmodell hat nie geübt, nach einem Namen zu fragen. Die hybride Suche nimmt von beiden Listen die besten Plätze; darum kommen ihre Treffer in den Prompt.",
+                "Here keyword search has an edge: a rare name counts a lot in BM25, and the search model never practised questions that ask by a name. Hybrid search takes the best ranks of both lists; that is why its hits go into the prompt.",
             ),
             patch: Patch {
-                rag_question: Some(MUSIC),
-                rag_method: Some("vector"),
+                rag_question: Some(RARE_NAME),
+                rag_method: Some("hybrid"),
                 ..Patch::NONE
             },
-            target: "rag-prompt",
+            target: "rag-cases",
         },
         Step {
             action: T(
-                "Frag wieder «Wann öffnet die Bibliothek?» und lass das Modell im Web suchen.",
-                "Ask “When does the library open?” again and let the model search the web.",
+                "Frag wieder «Wann komme ich in die Bücherei?» und vergleiche die Karten unter «Wie das Suchmodell Bedeutung gelernt hat».",
+                "Ask “When can I get into the media centre?” again and compare the maps under “How the search model learned meaning”.",
+            ),
+            notice: T(
+                "Wo liegt der Stern, die Frage, im Vergleich zum Quadrat, dem Abschnitt mit der Antwort? Vor dem Training liegen Frage und Antwort beliebig weit auseinander; das kontrastive Training hat Paare zusammengezogen und andere auseinandergestossen.",
+                "Where is the star, the question, compared with the square, the chunk with the answer? Before training question and answer lie anywhere; contrastive training pulled pairs together and pushed others apart.",
+            ),
+            patch: Patch {
+                rag_question: Some(PARAPHRASE),
+                ..Patch::NONE
+            },
+            target: "rag-contrastive",
+        },
+        Step {
+            action: T(
+                "Frag «Wann öffnet die Bibliothek?» und lass das Modell im Web suchen.",
+                "Ask “When does the library open?” and let the model search the web.",
             ),
             notice: T(
                 "Das Modell schreibt selbst eine Suchanfrage; die Treffer kommen wie bei RAG in den Prompt. Nennt das Web dieselbe Zeit wie das Handbuch? Wenn nicht: Welcher Quelle glaubst du, und warum?",
@@ -424,29 +445,29 @@ pub const RAG: Lesson = Lesson {
             Phase {
                 minutes: 10,
                 what: T(
-                    "Erklären: Suchen, Abschnitte in den Prompt legen, dann antworten; die Gewichte bleiben gleich.",
-                    "Explain: search, place chunks into the prompt, then answer; the weights stay the same.",
+                    "Erklären: Suchen, Abschnitte in den Prompt legen, dann antworten; die Gewichte bleiben gleich. Dann: Suchen nach Wörtern und nach Bedeutung.",
+                    "Explain: search, place chunks into the prompt, then answer; the weights stay the same. Then: searching by words and by meaning.",
                 ),
             },
             Phase {
                 minutes: 8,
                 what: T(
-                    "Vorführen: eine Frage mit beiden Suchen, Antwort mit und ohne Kontext.",
-                    "Demonstrate: one question with both searches, the answer with and without context.",
+                    "Vorführen: die zwei Fälle unter «Wann gewinnt welche Suche?», dann die Karten vor und nach dem Training.",
+                    "Demonstrate: the two cases under “When does which search win?”, then the maps before and after training.",
                 ),
             },
             Phase {
                 minutes: 12,
                 what: T(
-                    "Partnerarbeit: Schritte 1 bis 5 und die Prüffrage; eigene Texte dazulegen.",
-                    "Pair work: steps 1 to 5 and the checked question; add texts of your own.",
+                    "Partnerarbeit: Schritte 1 bis 6 und die Prüffrage; eigene Fragen mit anderen Wörtern ausprobieren.",
+                    "Pair work: steps 1 to 6 and the checked question; try questions of your own in other words.",
                 ),
             },
             Phase {
                 minutes: 10,
                 what: T(
-                    "Auswertung: Wann findet die Vektorsuche, was die Stichwortsuche verpasst, und umgekehrt?",
-                    "Debrief: when does vector search find what keyword search misses, and the other way round?",
+                    "Auswertung: Wann findet die Vektorsuche, was die Stichwortsuche verpasst, und umgekehrt? Warum nehmen viele Systeme beide?",
+                    "Debrief: when does vector search find what keyword search misses, and the other way round? Why do many systems use both?",
                 ),
             },
         ],
@@ -463,6 +484,16 @@ pub const RAG: Lesson = Lesson {
             ),
             (
                 T(
+                    "Woher weiss das Suchmodell, dass «Bücherei» und «Bibliothek» dasselbe meinen?",
+                    "How does the search model know that “media centre” and “library” mean the same?",
+                ),
+                T(
+                    "Aus Beispielen: Im Training kamen Fragen mit dem einen Wort und Abschnitte mit dem anderen als Paar vor, und ihre Vektoren wurden zueinander gezogen.",
+                    "From examples: in training, questions with one word and chunks with the other came as pairs, and their vectors were pulled together.",
+                ),
+            ),
+            (
+                T(
                     "Warum in Abschnitte schneiden statt das ganze Handbuch in den Prompt zu legen?",
                     "Why cut into chunks instead of putting the whole handbook into the prompt?",
                 ),
@@ -472,33 +503,70 @@ pub const RAG: Lesson = Lesson {
                 ),
             ),
         ],
-        misconceptions: &[(
-            T(
-                "«Mit Websuche weiss das Modell immer das Richtige.»",
-                "“With web search the model always knows the right thing.”",
+        misconceptions: &[
+            (
+                T(
+                    "«Mit RAG stimmt die Antwort immer.»",
+                    "“With RAG the answer is always right.”",
+                ),
+                T(
+                    "Zwei Schritte können misslingen: Die Suche bringt den falschen Abschnitt, oder das Modell liest den richtigen falsch. Hier sieht man beides; darum zeigen gute Systeme ihre Quellen, damit man nachprüfen kann.",
+                    "Two steps can fail: search brings the wrong chunk, or the model misreads the right one. Both can be seen here; that is why good systems show their sources, so that you can check.",
+                ),
             ),
-            T(
-                "Es liest, was die Suche liefert. Findet sie den falschen Abschnitt oder steht dort Falsches, antwortet es falsch.",
-                "It reads what the search returns. If that is the wrong chunk or wrong information, it answers wrongly.",
+            (
+                T(
+                    "«Die Vektorsuche versteht alles, die Stichwortsuche ist veraltet.»",
+                    "“Vector search understands everything; keyword search is outdated.”",
+                ),
+                T(
+                    "Das Suchmodell kennt nur, was es im Training gesehen hat; seltene Namen und Nummern findet die Stichwortsuche oft besser. Darum verbinden viele Systeme beide.",
+                    "The search model knows only what it saw in training; rare names and numbers are often found better by keyword search. That is why many systems combine both.",
+                ),
             ),
-        )],
+        ],
         links: &[
             (
-                T("Frage nach der Bibliothek", "The library question"),
+                T("Frage mit anderen Wörtern", "A question in other words"),
                 Patch {
-                    rag_question: Some(LIBRARY),
-                    rag_k: Some(2),
+                    rag_question: Some(PARAPHRASE),
+                    rag_k: Some(3),
                     ..Patch::NONE
                 },
             ),
             (
-                T("Vektorsuche im Prompt", "Vector search in the prompt"),
+                T(
+                    "Frage nach einem seltenen Namen",
+                    "A question about a rare name",
+                ),
                 Patch {
-                    rag_question: Some(MUSIC),
-                    rag_method: Some("vector"),
+                    rag_question: Some(RARE_NAME),
+                    rag_method: Some("hybrid"),
                     ..Patch::NONE
                 },
             ),
         ],
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::knowledge::{documents, showcase};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_retrieval_lesson_quotes_the_knowledge_base() {
+        for lang in Lang::ALL {
+            let cases = showcase(lang);
+            assert_eq!(PARAPHRASE.get(lang), cases[0].question);
+            assert_eq!(RARE_NAME.get(lang), cases[1].question);
+            let all: String = documents(lang).into_iter().map(|d| d.1).collect();
+            let quoted = T(
+                "Es ist am Donnerstag geschlossen.",
+                "It is closed on Thursday.",
+            );
+            assert!(all.contains(quoted.get(lang)));
+        }
+    }
+}

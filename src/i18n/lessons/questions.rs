@@ -108,8 +108,8 @@ pub mod not_now {
         "Ask a question first (step 2 shows you one).",
     );
     pub const NOT_HANDBOOK: T = T(
-        "Diese Frage prüft Fragen aus dem Handbuch, deren Antwortsatz bekannt ist. Stell eine solche Frage, zum Beispiel mit Schritt 2.",
-        "This question checks questions from the handbook, whose answering sentence is known. Ask one of those, for example with step 2.",
+        "Diese Frage prüft Fragen aus Handbuch oder Stadtführer, deren Antwortsatz bekannt ist. Stell eine solche Frage, zum Beispiel mit Schritt 2.",
+        "This question checks questions from the handbook or the town guide, whose answering sentence is known. Ask one of those, for example with step 2.",
     );
 }
 
