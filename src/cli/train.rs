@@ -13,7 +13,7 @@ use crate::model::{Gpt, load_dir, save_dir};
 use crate::tokenizer::train::{Mode, train as train_tokenizer};
 use crate::tokenizer::{Tokenizer, formats};
 use crate::training::config::{PretrainConfig, SftConfig, Store, read, under};
-use crate::training::data::{Batcher, Source};
+use crate::training::data::{Batcher, Source, append_whole};
 use crate::training::files::{load_checkpoint, save_checkpoint};
 use crate::training::trainer::{Settings, Trainer};
 
@@ -120,6 +120,30 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
     })
 }
 
+/// The retrieval dialogs ([`corpus::rag::training_dialogs`]) as a training source. Each dialog
+/// lies whole in one training sequence, so that no answer loses its context. Every token counts
+/// in the loss: the context's values are random, so predicting its sentences teaches that a
+/// value can be read but not recalled.
+fn retrieval_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
+    let mut tokens = Vec::new();
+    let mut mask = Vec::new();
+    let pad = tokenizer.special_id(chat::END).unwrap_or(0);
+    for d in corpus::rag::training_dialogs(config.seed, config.rag_dialogs) {
+        let (ids, roles) = chat::encode(tokenizer, &d);
+        let m: Vec<f32> = roles
+            .iter()
+            .map(|r| f32::from(u8::from(r.is_some())))
+            .collect();
+        append_whole(&mut tokens, &mut mask, (&ids, &m), config.seq_len, pad);
+    }
+    Source {
+        name: "retrieval".into(),
+        tokens,
+        mask,
+        weight: config.rag_share,
+    }
+}
+
 pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
     let config: SftConfig = read(config_path, |c: &mut SftConfig, base| {
         c.out = under(base, &c.out);
@@ -155,24 +179,7 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         weight: 1.0 - config.pretraining_share - config.rag_share,
     }];
     if config.rag_dialogs > 0 {
-        // Only the answers count: the context is there to be read, not learned.
-        let mut tokens = Vec::new();
-        let mut mask = Vec::new();
-        for d in corpus::rag::training_dialogs(config.seed, config.rag_dialogs) {
-            let (ids, roles) = chat::encode(&tokenizer, &d);
-            mask.extend(
-                roles
-                    .iter()
-                    .map(|r| f32::from(u8::from(*r == Some(chat::Role::Assistant)))),
-            );
-            tokens.extend(ids);
-        }
-        sources.push(Source {
-            name: "retrieval".into(),
-            tokens,
-            mask,
-            weight: config.rag_share,
-        });
+        sources.push(retrieval_source(&config, &tokenizer));
     }
     if config.pretraining_share > 0.0 {
         let c = corpus::generate(
@@ -208,6 +215,8 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
             .filter(|r| r.counts_in_loss())
             .collect::<Vec<_>>(),
         "sources": data_info,
+        "retrieval_loss_roles": ["system", "user", "assistant"],
+        "retrieval_dialogs_whole": true,
         "seq_len": config.seq_len,
         "settings": config.train,
     });

@@ -29,6 +29,27 @@ pub struct BatcherState {
     pub cursors: Vec<usize>,
 }
 
+/// Appends `doc` (tokens and mask) to `tokens`/`mask` so that it lies inside one of the
+/// batcher's blocks (which start every `seq_len` tokens): when it does not fit into the rest of
+/// the current block, the rest is filled with `pad` at mask 0 first. A document longer than a
+/// block is appended as it is.
+pub fn append_whole(
+    tokens: &mut Vec<u32>,
+    mask: &mut Vec<f32>,
+    doc: (&[u32], &[f32]),
+    seq_len: usize,
+    pad: u32,
+) {
+    let used = tokens.len() % seq_len.max(1);
+    if used > 0 && used + doc.0.len() > seq_len && doc.0.len() <= seq_len {
+        let fill = seq_len - used;
+        tokens.extend(std::iter::repeat_n(pad, fill));
+        mask.extend(std::iter::repeat_n(0.0, fill));
+    }
+    tokens.extend_from_slice(doc.0);
+    mask.extend_from_slice(doc.1);
+}
+
 /// Cuts sources into blocks and deals out batches.
 #[derive(Debug, Clone)]
 pub struct Batcher {
@@ -274,6 +295,24 @@ impl Batcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_documents_never_cross_a_block_start() {
+        let (mut tokens, mut mask) = (Vec::new(), Vec::new());
+        for len in [3usize, 4, 2, 6, 9] {
+            let doc: Vec<u32> = (1..=len as u32).collect();
+            append_whole(&mut tokens, &mut mask, (&doc, &vec![1.0; len]), 8, 0);
+        }
+        // 3 + 4, pad 1, then 2 + 6, then 9 (longer than a block) as it is.
+        assert_eq!(
+            tokens,
+            [
+                1, 2, 3, 1, 2, 3, 4, 0, 1, 2, 1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 7, 8, 9
+            ]
+        );
+        assert_eq!(mask[7], 0.0);
+        assert_eq!(mask.len(), tokens.len());
+    }
 
     fn source(name: &str, n: u32, weight: f64) -> Source {
         Source {

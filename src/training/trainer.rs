@@ -52,7 +52,10 @@ impl Settings {
             ),
             (
                 finite(self.lr) && self.lr > 0.0,
-                format!("lr must be a positive number, got {}", self.lr),
+                format!(
+                    "lr (the learning rate) must be a positive number, got {}",
+                    self.lr
+                ),
             ),
             (
                 finite(self.min_lr) && self.min_lr >= 0.0 && self.min_lr <= self.lr,
