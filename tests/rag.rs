@@ -149,6 +149,16 @@ fn the_page_states_the_retrieval_models_measured_accuracy() {
             without += usize::from(answered(&answer(&m, &t, lang, &[], &q.question), &q));
             total += 1;
         }
+        // The sentence on the page names both figures.
+        for page_lang in Lang::ALL {
+            let text = lupe::i18n::tr(page_lang, lupe::i18n::Msg::RagAnswerMeasured);
+            for stated in [stated_with, stated_without] {
+                assert!(
+                    text.contains(&format!("{stated}\u{a0}%")),
+                    "{stated} % in {text}"
+                );
+            }
+        }
         let pct = |n: usize| 100.0 * n as f32 / total as f32;
         let (a, b) = (pct(with), pct(without));
         assert!(

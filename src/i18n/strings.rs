@@ -500,8 +500,8 @@ messages! {
     Neuron => ("Neuron {i}", "Neuron {i}"),
     LogTopTitle => ("Die wahrscheinlichsten nächsten Tokens", "The likeliest next tokens"),
     LogTopExplain => (
-        "Für jedes der {v} Tokens des Vokabulars gibt es eine Punktzahl, ein Logit. Softmax macht daraus Wahrscheinlichkeiten, die zusammen 100 % ergeben. Hier die {k} besten; hinter jedem Balken stehen die Wahrscheinlichkeit bei der eingestellten Temperatur und das Logit.",
-        "Each of the vocabulary's {v} tokens gets a score, a logit. Softmax turns the scores into probabilities that add up to 100 %. Here are the best {k}; after each bar come the probability at the current temperature and the logit.",
+        "Für jedes der {v} Tokens des Vokabulars gibt es eine Punktzahl, ein Logit. Softmax macht daraus Wahrscheinlichkeiten, die zusammen 100 % ergeben. Hier die {k} besten; hinter jedem Balken stehen die Wahrscheinlichkeit bei der eingestellten Temperatur und das Logit.",
+        "Each of the vocabulary's {v} tokens gets a score, a logit. Softmax turns the scores into probabilities that add up to 100 %. Here are the best {k}; after each bar come the probability at the current temperature and the logit.",
     ),
     LogTemperatureExplain => (
         "Die Temperatur T teilt die Logits vor Softmax: unter 1 wird die Verteilung spitzer, über 1 flacher. Die Reihenfolge der Tokens bleibt dieselbe.",
@@ -535,8 +535,8 @@ messages! {
     SamSeed => ("Startwert (Seed)", "Seed"),
     SamDistTitle => ("Die Verteilung nach dem Schnitt", "The distribution after the cut"),
     SamDistExplain => (
-        "Weggeschnittene Tokens sind durchgestrichen. Die übrigen Wahrscheinlichkeiten werden so skaliert, dass sie wieder 100 % ergeben.",
-        "Tokens that are cut off are struck through. The remaining probabilities are rescaled so that they add up to 100 % again.",
+        "Weggeschnittene Tokens sind durchgestrichen. Die übrigen Wahrscheinlichkeiten werden so skaliert, dass sie wieder 100 % ergeben.",
+        "Tokens that are cut off are struck through. The remaining probabilities are rescaled so that they add up to 100 % again.",
     ),
     SamKept => ("{k} von {v} Tokens bleiben im Spiel ({mass} der Wahrscheinlichkeit).", "{k} of {v} tokens stay in play ({mass} of the probability)."),
     SamDrawTitle => ("Der Würfelwurf", "The roll of the dice"),
@@ -848,8 +848,8 @@ messages! {
         "Here the question is compared with every chunk – at a few hundred chunks that takes a fraction of a millisecond. At millions of documents, indexes such as FAISS or Milvus group the vectors in advance (clusters or neighbour graphs) and compare with a small part only: much faster, at the price of now and then missing the best match."),
     RagMap => ("Karte der Abschnitte und der Frage", "Map of the chunks and the question"),
     RagMeasuredExplain => (
-        "Gemessen mit 108 Testfragen pro Sprache, die andere Wörter brauchen als Handbuch und Stadtführer und die im Training nie vorkamen (Abschnitte bis 20 Wörter, k = 3): Den richtigen Abschnitt unter den ersten drei hatte die Vektorsuche in 79 % (Deutsch) und 80 % (Englisch) der Fälle, die Stichwortsuche nur in 13 % und 25 %, die hybride Suche in 81 % und 77 %. Bei 30 Fragen nach einem seltenen Namen oder einer Liniennummer ist es umgekehrt: Stichwortsuche 100 % und 100 %, Vektorsuche 80 % und 20 %, hybrid 100 % und 93 %. Die hybride Suche liegt in beiden Fällen nahe an der besseren; darum kommen standardmässig ihre Treffer in den Prompt.",
-        "Measured with 108 test questions per language that need other words than the handbook and the town guide and never occurred in training (chunks up to 20 words, k = 3): vector search had the right chunk among the first three in 79 % (German) and 80 % (English) of cases, keyword search only in 13 % and 25 %, hybrid search in 81 % and 77 %. For 30 questions about a rare name or a bus line's number it is the other way round: keyword search 100 % and 100 %, vector search 80 % and 20 %, hybrid 100 % and 93 %. Hybrid search is close to the better one in both cases; that is why its hits go into the prompt by default.",
+        "Gemessen mit 108 Testfragen pro Sprache, die andere Wörter brauchen als Handbuch und Stadtführer und die im Training nie vorkamen (Abschnitte bis 20 Wörter, k = 3): Den richtigen Abschnitt unter den ersten drei hatte die Vektorsuche in 79 % (Deutsch) und 80 % (Englisch) der Fälle, die Stichwortsuche nur in 13 % und 25 %, die hybride Suche in 81 % und 77 %. Bei 30 Fragen nach einem seltenen Namen oder einer Liniennummer ist es umgekehrt: Stichwortsuche 100 % und 100 %, Vektorsuche 80 % und 20 %, hybrid 100 % und 93 %. Die hybride Suche liegt in beiden Fällen nahe an der besseren; darum kommen standardmässig ihre Treffer in den Prompt.",
+        "Measured with 108 test questions per language that need other words than the handbook and the town guide and never occurred in training (chunks up to 20 words, k = 3): vector search had the right chunk among the first three in 79 % (German) and 80 % (English) of cases, keyword search only in 13 % and 25 %, hybrid search in 81 % and 77 %. For 30 questions about a rare name or a bus line's number it is the other way round: keyword search 100 % and 100 %, vector search 80 % and 20 %, hybrid 100 % and 93 %. Hybrid search is close to the better one in both cases; that is why its hits go into the prompt by default.",
     ),
     RagChunkN => ("Abschnitt {n}", "Chunk {n}"),
     RagMapCaption => (
@@ -867,8 +867,8 @@ messages! {
     RagNothingRetrieved => ("Nichts gefunden – ohne Kontext kann das Modell nur raten.", "Nothing found – without context the model can only guess."),
     RagAskedAbout => ("Frage: {q}", "Question: {q}"),
     RagAnswerMeasured => (
-        "Gemessen mit denselben 108 Testfragen pro Sprache: Mit den drei hybriden Treffern im Prompt nennt das Abrufmodell den richtigen Wert nur in 10 % (Deutsch) und 6 % (Englisch) der Fälle, ohne Kontext in 4 % und 5 %. Die Suche bringt den richtigen Abschnitt meist in den Prompt; das Lesen ist der schwache Teil. Im Kontext stehen mehrere Sätze derselben Art («… ist ab acht Uhr geöffnet», «… ist ab sieben Uhr geöffnet»), und das Modell muss den Wert dem richtigen Ding zuordnen, das in der Frage oft mit einem anderen Wort genannt ist. Mit 1 Million Parametern und 4 Schichten gelingt ihm das selten; grosse Modelle mit Milliarden Parametern können das viel besser.",
-        "Measured with the same 108 test questions per language: with the three hybrid hits in the prompt, the retrieval model names the right value in only 10 % (German) and 6 % (English) of cases, without context in 4 % and 5 %. Search mostly brings the right chunk into the prompt; reading is the weak part. The context holds several sentences of the same kind (“… is open from eight”, “… is open from seven”), and the model has to tie the value to the right thing, which the question often names with another word. With 1 million parameters and 4 layers it rarely manages; large models with billions of parameters do this far better.",
+        "Gemessen mit denselben 108 Testfragen pro Sprache: Mit den drei hybriden Treffern im Prompt nennt das Abrufmodell den richtigen Wert nur in 10 % (Deutsch) und 6 % (Englisch) der Fälle, ohne Kontext in 4 % und 5 %. Die Suche bringt den richtigen Abschnitt meist in den Prompt; das Lesen ist der schwache Teil. Im Kontext stehen mehrere Sätze derselben Art («… ist ab acht Uhr geöffnet», «… ist ab sieben Uhr geöffnet»), und das Modell muss den Wert dem richtigen Ding zuordnen, das in der Frage oft mit einem anderen Wort genannt ist. Mit 1 Million Parametern und 4 Schichten gelingt ihm das selten; grosse Modelle mit Milliarden Parametern können das viel besser.",
+        "Measured with the same 108 test questions per language: with the three hybrid hits in the prompt, the retrieval model names the right value in only 10 % (German) and 6 % (English) of cases, without context in 4 % and 5 %. Search mostly brings the right chunk into the prompt; reading is the weak part. The context holds several sentences of the same kind (“… is open from eight”, “… is open from seven”), and the model has to tie the value to the right thing, which the question often names with another word. With 1 million parameters and 4 layers it rarely manages; large models with billions of parameters do this far better.",
     ),
     RagWebTitle => ("Websuche (offline)", "Web search (offline)"),
     RagWebExplain => (
@@ -885,14 +885,14 @@ messages! {
     HeadLabel => ("Kopf", "Head"),
     AttArcsTitle => ("Wohin schaut ein Token?", "Where does a token look?"),
     AttArcsExplain => (
-        "Wähle ein Token: Die Bögen zeigen sein Aufmerksamkeitsgewicht α für jedes frühere Token und für sich selbst; dicker heisst mehr, zusammen sind es 100 %. Auf spätere Tokens darf es nicht schauen: Die Maske verbietet es, denn beim Training stünde dort die Lösung.",
-        "Choose a token: the arcs show its attention weight α for each earlier token and for itself; thicker means more, and together they make 100 %. It may not look at later tokens: the mask forbids it, because in training the answer would be there.",
+        "Wähle ein Token: Die Bögen zeigen sein Aufmerksamkeitsgewicht α für jedes frühere Token und für sich selbst; dicker heisst mehr, zusammen sind es 100 %. Auf spätere Tokens darf es nicht schauen: Die Maske verbietet es, denn beim Training stünde dort die Lösung.",
+        "Choose a token: the arcs show its attention weight α for each earlier token and for itself; thicker means more, and together they make 100 %. It may not look at later tokens: the mask forbids it, because in training the answer would be there.",
     ),
     AttArcsLabel => ("Aufmerksamkeitsgewichte von «{t}»", "Attention weights of “{t}”"),
     AttMatrixTitle => ("Die Aufmerksamkeitsmatrix", "The attention matrix"),
     AttMatrixExplain => (
-        "Zeile: das fragende Token (Query). Spalte: das antwortende Token (Key). «Scores» zeigt Q·Kᵀ/√d_k für alle Paare. «Mit Maske» setzt die Felder oberhalb der Diagonale, also spätere Tokens, auf −∞ (schraffiert); Softmax macht daraus α = 0. Jede Zeile der Aufmerksamkeitsgewichte ergibt zusammen 100 %.",
-        "Row: the asking token (query). Column: the answering token (key). “Scores” shows Q·Kᵀ/√d_k for every pair. “Masked” sets the cells above the diagonal, the later tokens, to −∞ (hatched); softmax turns them into α = 0. Each row of attention weights adds up to 100 %.",
+        "Zeile: das fragende Token (Query). Spalte: das antwortende Token (Key). «Scores» zeigt Q·Kᵀ/√d_k für alle Paare. «Mit Maske» setzt die Felder oberhalb der Diagonale, also spätere Tokens, auf −∞ (schraffiert); Softmax macht daraus α = 0. Jede Zeile der Aufmerksamkeitsgewichte ergibt zusammen 100 %.",
+        "Row: the asking token (query). Column: the answering token (key). “Scores” shows Q·Kᵀ/√d_k for every pair. “Masked” sets the cells above the diagonal, the later tokens, to −∞ (hatched); softmax turns them into α = 0. Each row of attention weights adds up to 100 %.",
     ),
     AttScores => ("Scores Q·Kᵀ/√d_k", "Scores Q·Kᵀ/√d_k"),
     AttMasked => ("Mit Maske", "Masked"),
