@@ -21,7 +21,7 @@ use lupe::model::{Config, Gpt, Positions};
 use lupe::rng::Rng;
 use lupe::session::{Loaded, TokenizerFiles};
 use lupe::tokenizer::formats;
-use lupe::training::config::{PretrainConfig, SftConfig};
+use lupe::training::config::{EmbedConfig, PretrainConfig, SftConfig};
 use proptest::prelude::*;
 
 /// The system allocator, recording the largest single allocation since the last reset.
@@ -49,7 +49,7 @@ static ALLOCATOR: Counting = Counting;
 /// The allocation measurements of concurrent tests would mix: one case at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-/// The valid inputs: a small model's files and two training configs.
+/// The valid inputs: a small model's files and three training configs.
 struct Seeds {
     config: String,
     weights: Vec<u8>,
@@ -58,6 +58,7 @@ struct Seeds {
     merges: String,
     pretrain: String,
     sft: String,
+    embed: String,
 }
 
 fn seeds() -> Seeds {
@@ -87,6 +88,7 @@ fn seeds() -> Seeds {
         merges,
         pretrain: std::fs::read_to_string(root.join("training/base.json")).unwrap(),
         sft: std::fs::read_to_string(root.join("training/chat.json")).unwrap(),
+        embed: std::fs::read_to_string(root.join("training/embed.json")).unwrap(),
     }
 }
 
@@ -226,11 +228,7 @@ impl Target {
                 [v, vec![0], m].concat()
             }
             Target::TrainingConfig => {
-                let base = if rng.below(2) == 0 {
-                    &s.pretrain
-                } else {
-                    &s.sft
-                };
+                let base = [&s.pretrain, &s.sft, &s.embed][rng.below(3)];
                 mutate(base.as_bytes(), rng, edits)
             }
         }
@@ -263,11 +261,15 @@ impl Target {
     }
 }
 
-/// A training config read and checked (what `lupe train` and `lupe sft` do before any work).
+/// A training config read and checked (what `lupe train`, `lupe train-embedder` and `lupe sft`
+/// do before any work).
 fn training_config(text: &str) -> Result<(), String> {
     let budget = Budget::test(1 << 31);
     if let Ok(c) = serde_json::from_str::<PretrainConfig>(text) {
         return c.validate(&budget);
+    }
+    if let Ok(c) = serde_json::from_str::<EmbedConfig>(text) {
+        return c.validate();
     }
     let c = serde_json::from_str::<SftConfig>(text).map_err(|e| e.to_string())?;
     let model = Config::from_json(
