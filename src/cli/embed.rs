@@ -239,13 +239,29 @@ fn read_text(path: &Path) -> Result<String, String> {
 const MAX_KNOWLEDGE_BYTES: u64 = 20_000_000;
 
 /// The arguments of `lupe search`.
+#[derive(Debug, clap::Args)]
 pub struct SearchArgs {
+    /// The embedding model's folder, e.g. www/models/embed.
+    #[arg(long, value_name = "DIR")]
     pub embedder: PathBuf,
+    /// A plain UTF-8 text file to search (repeatable).
+    #[arg(long, value_name = "FILE")]
     pub knowledge: Vec<PathBuf>,
+    /// Add the bundled knowledge base (school handbook and town guide, both languages).
+    #[arg(long)]
     pub builtin: bool,
+    #[arg(long, value_name = "TEXT")]
     pub query: String,
+    /// How many chunks to list.
+    #[arg(short, default_value_t = 3)]
     pub k: usize,
+    /// vector, bm25 or hybrid.
+    #[arg(long, default_value = "hybrid")]
     pub method: String,
+    /// Chunks of whole sentences with at most this many words.
+    #[arg(long, default_value_t = crate::rag::CHUNK_WORDS)]
     pub chunk_words: usize,
+    /// Words of whole sentences each chunk repeats from the previous one.
+    #[arg(long, default_value_t = crate::rag::OVERLAP_WORDS)]
     pub overlap_words: usize,
 }

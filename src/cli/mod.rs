@@ -117,31 +117,7 @@ pub enum Command {
     },
     /// Search a knowledge base as the retrieval chapter does; prints the best chunks as JSON
     /// [{"chunk", "score", "source"}].
-    Search {
-        /// The embedding model's folder, e.g. www/models/embed.
-        #[arg(long, value_name = "DIR")]
-        embedder: PathBuf,
-        /// A plain UTF-8 text file to search (repeatable).
-        #[arg(long, value_name = "FILE")]
-        knowledge: Vec<PathBuf>,
-        /// Add the bundled knowledge base (school handbook and town guide, both languages).
-        #[arg(long)]
-        builtin: bool,
-        #[arg(long, value_name = "TEXT")]
-        query: String,
-        /// How many chunks to list.
-        #[arg(short, default_value_t = 3)]
-        k: usize,
-        /// vector, bm25 or hybrid.
-        #[arg(long, default_value = "hybrid")]
-        method: String,
-        /// Chunks of whole sentences with at most this many words.
-        #[arg(long, default_value_t = crate::rag::CHUNK_WORDS)]
-        chunk_words: usize,
-        /// Words of whole sentences each chunk repeats from the previous one.
-        #[arg(long, default_value_t = crate::rag::OVERLAP_WORDS)]
-        overlap_words: usize,
-    },
+    Search(embed::SearchArgs),
     /// Train the embedding model for retrieval (contrastive, from a model folder), as a JSON
     /// config describes.
     TrainEmbedder {
@@ -205,25 +181,7 @@ pub fn main() -> ExitCode {
         Command::Train { config, resume } => train::pretrain(&config, resume),
         Command::Sft { config, resume } => train::sft(&config, resume),
         Command::TrainEmbedder { config } => embed::train_embedder(&config),
-        Command::Search {
-            embedder,
-            knowledge,
-            builtin,
-            query,
-            k,
-            method,
-            chunk_words,
-            overlap_words,
-        } => embed::search(&embed::SearchArgs {
-            embedder,
-            knowledge,
-            builtin,
-            query,
-            k,
-            method,
-            chunk_words,
-            overlap_words,
-        }),
+        Command::Search(args) => embed::search(&args),
         Command::Nearest { model, k, word } => embedding::nearest(&model, &word, k),
         Command::Analogy { model, k, a, b, c } => embedding::analogy(&model, &a, &b, &c, k),
         Command::Generate {

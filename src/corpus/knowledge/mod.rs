@@ -36,6 +36,21 @@ pub struct Item {
     pub en_other: &'static [&'static str],
 }
 
+/// An item: its own names and the other words for it (a `const fn`, for the kinds' tables).
+pub const fn item(
+    de: De,
+    en: &'static str,
+    de_other: &'static [De],
+    en_other: &'static [&'static str],
+) -> Item {
+    Item {
+        de,
+        en,
+        de_other,
+        en_other,
+    }
+}
+
 /// A text in German and English.
 pub type Pair = (&'static str, &'static str);
 

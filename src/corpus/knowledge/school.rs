@@ -2,23 +2,9 @@
 //! which subject and where, class trips and the school year's events.
 
 use super::G::{Bare, F, M, N};
-use super::{Item, Kind, Pair, Section};
+use super::{Item, Kind, Pair, Section, item};
 
 pub const TITLE: Pair = ("Handbuch der Lindenschule", "Lindenschule handbook");
-
-const fn item(
-    de: super::De,
-    en: &'static str,
-    de_other: &'static [super::De],
-    en_other: &'static [&'static str],
-) -> Item {
-    Item {
-        de,
-        en,
-        de_other,
-        en_other,
-    }
-}
 
 #[rustfmt::skip]
 const ROOMS: &[Item] = &[

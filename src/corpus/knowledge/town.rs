@@ -4,23 +4,9 @@
 
 use super::G::{F, M, N};
 use super::school::MONTHS;
-use super::{Item, Kind, Pair, Section};
+use super::{Item, Kind, Pair, Section, item};
 
 pub const TITLE: Pair = ("Stadtführer Seewil", "Seewil town guide");
-
-const fn item(
-    de: super::De,
-    en: &'static str,
-    de_other: &'static [super::De],
-    en_other: &'static [&'static str],
-) -> Item {
-    Item {
-        de,
-        en,
-        de_other,
-        en_other,
-    }
-}
 
 #[rustfmt::skip]
 const MUSEUM: Item = item(("Museum", N), "museum", &[("Ausstellungshaus", N)], &["exhibition hall"]);

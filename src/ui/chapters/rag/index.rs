@@ -128,10 +128,10 @@ pub fn all_documents(lang: Lang, bundled: bool, own: &[(String, String)]) -> Vec
 }
 
 /// Every document's chunks, at most [`MAX_CHUNKS`], and how many there were in all.
-pub fn chunks_of(docs: &[(String, String)], s: &Settings) -> (Vec<Chunk>, usize) {
+pub fn chunks_of(docs: &[(String, String)], size: usize, overlap: usize) -> (Vec<Chunk>, usize) {
     let mut all: Vec<Chunk> = docs
         .iter()
-        .flat_map(|(name, text)| chunk(name, text, s.size, s.overlap))
+        .flat_map(|(name, text)| chunk(name, text, size, overlap))
         .collect();
     let n = all.len();
     all.truncate(MAX_CHUNKS);

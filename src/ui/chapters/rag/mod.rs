@@ -66,8 +66,22 @@ pub fn rag_chapter() -> Html {
     let loaded = models.as_ref().and_then(|m| m.as_ref().ok()).cloned();
     let own = use_state(|| Rc::new(Vec::<(String, String)>::new()));
     let bundled = use_state(|| true);
-    let docs = Rc::new(index::all_documents(lang, *bundled, &own));
-    let (chunks, all_chunks) = index::chunks_of(&docs, &settings);
+    // Documents and chunks change only with these; not on every render.
+    let cut = use_memo(
+        (
+            lang,
+            *bundled,
+            (*own).clone(),
+            settings.size,
+            settings.overlap,
+        ),
+        |(lang, bundled, own, size, overlap)| {
+            let docs = Rc::new(index::all_documents(*lang, *bundled, own));
+            let (chunks, all) = index::chunks_of(&docs, *size, *overlap);
+            (docs, Rc::new(chunks), all)
+        },
+    );
+    let (docs, chunks, all_chunks) = (cut.0.clone(), cut.1.clone(), cut.2);
     let progress = use_state(|| None::<(usize, usize)>);
     let built = use_built(loaded.clone(), chunks.clone(), progress.clone());
     let asked = use_asked(&app, loaded.clone(), built.clone(), settings.clone());
@@ -128,14 +142,15 @@ pub fn rag_chapter() -> Html {
 #[hook]
 fn use_built(
     loaded: Option<Rc<Models>>,
-    chunks: Vec<crate::rag::chunk::Chunk>,
+    chunks: Rc<Vec<crate::rag::chunk::Chunk>>,
     progress: UseStateHandle<Option<(usize, usize)>>,
 ) -> Option<Rc<Built>> {
     let built = use_state(|| None::<Rc<Built>>);
     let generation = use_mut_ref(|| 0u64);
     {
         let built = built.clone();
-        let key: Vec<String> = chunks.iter().map(|c| c.text.clone()).collect();
+        // The chunks are memoised: a new list is a new allocation.
+        let key = Rc::as_ptr(&chunks) as usize;
         use_effect_with((key, loaded.is_some()), move |_| {
             *generation.borrow_mut() += 1;
             let run = *generation.borrow();
@@ -144,8 +159,13 @@ fn use_built(
                 wasm_bindgen_futures::spawn_local(async move {
                     let (g, p) = (generation.clone(), progress.clone());
                     let alive = move || *g.borrow() == run;
-                    let done =
-                        index::build(models, chunks, move |a, b| p.set(Some((a, b))), alive).await;
+                    let done = index::build(
+                        models,
+                        (*chunks).clone(),
+                        move |a, b| p.set(Some((a, b))),
+                        alive,
+                    )
+                    .await;
                     if *generation.borrow() == run {
                         progress.set(None);
                         built.set(done.map(Rc::new));
