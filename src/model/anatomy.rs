@@ -13,7 +13,7 @@
 //! | final LayerNorm | `γ, β [d]` | `2d` |
 //! | output head | `W_E` again when tied (counted once), else its own `[V × d]` | 0 or `V·d` |
 
-use super::weights::{BlockWeights, LayerNormWeights, Weights};
+use super::weights::{Part, Weights};
 
 /// Parameter counts of a loaded model, by part. The per-layer parts are summed over all layers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,33 +35,32 @@ pub struct Anatomy {
     pub layers: usize,
 }
 
-fn norm(n: &LayerNormWeights) -> usize {
-    n.gamma.len() + n.beta.len()
-}
-
-fn attention(b: &BlockWeights) -> usize {
-    b.attn_qkv.data.len() + b.attn_qkv_bias.len() + b.attn_out.data.len() + b.attn_out_bias.len()
-}
-
-fn ffn(b: &BlockWeights) -> usize {
-    b.ffn_in.data.len() + b.ffn_in_bias.len() + b.ffn_out.data.len() + b.ffn_out_bias.len()
-}
-
 impl Anatomy {
-    /// Counts the parameters of loaded weights, tensor by tensor.
+    /// Counts the parameters of loaded weights, tensor by tensor, from the parameter table.
     pub fn of(w: &Weights) -> Anatomy {
-        let sum = |f: fn(&BlockWeights) -> usize| w.blocks.iter().map(f).sum::<usize>();
-        Anatomy {
-            token_embedding: w.token_embedding.data.len(),
-            positions: w.position_embedding.as_ref().map_or(0, |p| p.data.len()),
-            attention: sum(attention),
-            block_norms: sum(|b| norm(&b.ln_1) + norm(&b.ln_2)),
-            ffn: sum(ffn),
-            final_norm: norm(&w.ln_f),
-            head: w.lm_head.as_ref().map_or(0, |h| h.data.len()),
+        let mut a = Anatomy {
+            token_embedding: 0,
+            positions: 0,
+            attention: 0,
+            block_norms: 0,
+            ffn: 0,
+            final_norm: 0,
+            head: 0,
             tied: w.lm_head.is_none(),
             layers: w.blocks.len(),
+        };
+        for p in w.table(w.dims()) {
+            *match p.part {
+                Part::TokenEmbedding => &mut a.token_embedding,
+                Part::Positions => &mut a.positions,
+                Part::Attention => &mut a.attention,
+                Part::BlockNorm => &mut a.block_norms,
+                Part::Ffn => &mut a.ffn,
+                Part::FinalNorm => &mut a.final_norm,
+                Part::Head => &mut a.head,
+            } += p.data.len();
         }
+        a
     }
 
     /// One layer's parameters (attention, its two LayerNorms and its FFN).

@@ -52,41 +52,149 @@ pub struct Weights {
     pub lm_head: Option<Matrix>,
 }
 
-/// Whether a tensor is a `Conv1D` weight, stored `[in × out]` in checkpoints and transposed in
-/// memory.
-fn is_conv1d(name: &str) -> bool {
-    name.starts_with("h.")
-        && name.ends_with(".weight")
-        && (name.contains(".attn.") || name.contains(".mlp."))
+/// How a tensor lies in checkpoints: as in memory, or as GPT-2's `Conv1D` `[in × out]`, the
+/// transpose of the in-memory `[out × in]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    AsInMemory,
+    Conv1D,
 }
 
-/// A tensor's Hugging Face name and shape (as in checkpoints), in the order they list them.
+/// Which part of the model a tensor belongs to (see [`super::anatomy`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    TokenEmbedding,
+    Positions,
+    Attention,
+    /// A block's two LayerNorms.
+    BlockNorm,
+    Ffn,
+    FinalNorm,
+    /// A separate output matrix (absent when tied to the token embedding).
+    Head,
+}
+
+/// One row of the parameter table: a tensor's Hugging Face name (without the `transformer.`
+/// prefix), its shape in memory (`[rows × cols]` = `[out × in]` for a matrix, `[n]` for a vector),
+/// how checkpoints store it, the part it belongs to, and its data.
+#[derive(Debug)]
+pub struct Param<T> {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub layout: Layout,
+    pub part: Part,
+    pub data: T,
+}
+
+impl<T> Param<T> {
+    /// The shape in checkpoints (`[in × out]` for a `Conv1D` weight).
+    pub fn stored_shape(&self) -> Vec<usize> {
+        match self.layout {
+            Layout::Conv1D => vec![self.shape[1], self.shape[0]],
+            Layout::AsInMemory => self.shape.clone(),
+        }
+    }
+
+    /// Whether AdamW's weight decay applies: to matrices, not to biases and LayerNorm γ, β.
+    pub fn decays(&self) -> bool {
+        self.shape.len() == 2
+    }
+}
+
+/// The sizes the table's shapes are made of: `V`, `d`, `d_ff`, `n_ctx`.
+#[derive(Debug, Clone, Copy)]
+pub struct Dims {
+    pub v: usize,
+    pub d: usize,
+    pub f: usize,
+    pub n_ctx: usize,
+}
+
+impl Dims {
+    pub fn of(c: &Config) -> Dims {
+        Dims {
+            v: c.vocab_size,
+            d: c.d_model,
+            f: c.d_ff,
+            n_ctx: c.n_ctx,
+        }
+    }
+}
+
+fn param<T>(name: String, shape: Vec<usize>, layout: Layout, part: Part, data: T) -> Param<T> {
+    Param {
+        name,
+        shape,
+        layout,
+        part,
+        data,
+    }
+}
+
+/// The parameter table — the one list of the model's tensors, in checkpoint order: `wte`,
+/// `wpe`, per layer `ln_1`, `attn.c_attn`, `attn.c_proj`, `ln_2`, `mlp.c_fc`, `mlp.c_proj` (weight,
+/// then bias), `ln_f`, and an untied `lm_head`. Expanded once for `&` and once for `&mut`
+/// ([`Weights::table`], [`Weights::table_mut`]); everything else derives from those two.
+macro_rules! param_table {
+    ($w:expr, $dims:expr $(, $m:ident)?) => {{
+        use Layout::{AsInMemory as Mem, Conv1D as Conv};
+        let Dims { v, d, f, n_ctx } = $dims;
+        let w = $w;
+        let mut out = vec![param("wte.weight".into(), vec![v, d], Mem, Part::TokenEmbedding,
+            & $($m)? w.token_embedding.data)];
+        if let Some(p) = & $($m)? w.position_embedding {
+            out.push(param("wpe.weight".into(), vec![n_ctx, d], Mem, Part::Positions, & $($m)? p.data));
+        }
+        for (i, b) in (& $($m)? w.blocks).into_iter().enumerate() {
+            let h = |s: &str| format!("h.{i}.{s}");
+            out.extend([
+                param(h("ln_1.weight"), vec![d], Mem, Part::BlockNorm, & $($m)? b.ln_1.gamma),
+                param(h("ln_1.bias"), vec![d], Mem, Part::BlockNorm, & $($m)? b.ln_1.beta),
+                param(h("attn.c_attn.weight"), vec![3 * d, d], Conv, Part::Attention, & $($m)? b.attn_qkv.data),
+                param(h("attn.c_attn.bias"), vec![3 * d], Mem, Part::Attention, & $($m)? b.attn_qkv_bias),
+                param(h("attn.c_proj.weight"), vec![d, d], Conv, Part::Attention, & $($m)? b.attn_out.data),
+                param(h("attn.c_proj.bias"), vec![d], Mem, Part::Attention, & $($m)? b.attn_out_bias),
+                param(h("ln_2.weight"), vec![d], Mem, Part::BlockNorm, & $($m)? b.ln_2.gamma),
+                param(h("ln_2.bias"), vec![d], Mem, Part::BlockNorm, & $($m)? b.ln_2.beta),
+                param(h("mlp.c_fc.weight"), vec![f, d], Conv, Part::Ffn, & $($m)? b.ffn_in.data),
+                param(h("mlp.c_fc.bias"), vec![f], Mem, Part::Ffn, & $($m)? b.ffn_in_bias),
+                param(h("mlp.c_proj.weight"), vec![d, f], Conv, Part::Ffn, & $($m)? b.ffn_out.data),
+                param(h("mlp.c_proj.bias"), vec![d], Mem, Part::Ffn, & $($m)? b.ffn_out_bias),
+            ]);
+        }
+        out.push(param("ln_f.weight".into(), vec![d], Mem, Part::FinalNorm, & $($m)? w.ln_f.gamma));
+        out.push(param("ln_f.bias".into(), vec![d], Mem, Part::FinalNorm, & $($m)? w.ln_f.beta));
+        if let Some(h) = & $($m)? w.lm_head {
+            out.push(param("lm_head.weight".into(), vec![v, d], Mem, Part::Head, & $($m)? h.data));
+        }
+        out
+    }};
+}
+
+/// A tensor's Hugging Face name and shape as checkpoints store it, in the table's order (no
+/// `lm_head`: a new model ties it).
 pub fn tensor_shapes(c: &Config) -> Vec<(String, Vec<usize>)> {
-    let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
-    let mut out = vec![("wte.weight".to_string(), vec![v, d])];
-    if c.positions == Positions::Learned {
-        out.push(("wpe.weight".into(), vec![c.n_ctx, d]));
+    Weights::skeleton(c, c.n_layer)
+        .table(Dims::of(c))
+        .into_iter()
+        .map(|p| (p.stored_shape(), p.name))
+        .map(|(shape, name)| (name, shape))
+        .collect()
+}
+
+fn empty(rows: usize, cols: usize) -> Matrix {
+    Matrix {
+        rows,
+        cols,
+        data: Vec::new(),
     }
-    for i in 0..c.n_layer {
-        let p = |s: &str| format!("h.{i}.{s}");
-        out.extend([
-            (p("ln_1.weight"), vec![d]),
-            (p("ln_1.bias"), vec![d]),
-            (p("attn.c_attn.weight"), vec![d, 3 * d]),
-            (p("attn.c_attn.bias"), vec![3 * d]),
-            (p("attn.c_proj.weight"), vec![d, d]),
-            (p("attn.c_proj.bias"), vec![d]),
-            (p("ln_2.weight"), vec![d]),
-            (p("ln_2.bias"), vec![d]),
-            (p("mlp.c_fc.weight"), vec![d, f]),
-            (p("mlp.c_fc.bias"), vec![f]),
-            (p("mlp.c_proj.weight"), vec![f, d]),
-            (p("mlp.c_proj.bias"), vec![d]),
-        ]);
+}
+
+fn empty_norm() -> LayerNormWeights {
+    LayerNormWeights {
+        gamma: Vec::new(),
+        beta: Vec::new(),
     }
-    out.push(("ln_f.weight".into(), vec![d]));
-    out.push(("ln_f.bias".into(), vec![d]));
-    out
 }
 
 impl Weights {
@@ -118,78 +226,88 @@ impl Weights {
         Weights::from_named(c, tensors).expect("random weights have the right shapes")
     }
 
-    /// Assembles weights from named tensors, checking every name and shape against the config.
+    /// Weights in the shapes of `c` with `layers` blocks and no data yet: the frame
+    /// [`Weights::from_named`] fills (nothing is allocated for the tensors).
+    fn skeleton(c: &Config, layers: usize) -> Weights {
+        let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
+        let block = || BlockWeights {
+            ln_1: empty_norm(),
+            attn_qkv: empty(3 * d, d),
+            attn_qkv_bias: Vec::new(),
+            attn_out: empty(d, d),
+            attn_out_bias: Vec::new(),
+            ln_2: empty_norm(),
+            ffn_in: empty(f, d),
+            ffn_in_bias: Vec::new(),
+            ffn_out: empty(d, f),
+            ffn_out_bias: Vec::new(),
+        };
+        Weights {
+            token_embedding: empty(v, d),
+            position_embedding: (c.positions == Positions::Learned).then(|| empty(c.n_ctx, d)),
+            blocks: (0..layers).map(|_| block()).collect(),
+            ln_f: empty_norm(),
+            lm_head: None,
+        }
+    }
+
+    /// The parameter table (see [`param_table`]) with shapes from `dims`.
+    pub fn table(&self, dims: Dims) -> Vec<Param<&Vec<f32>>> {
+        param_table!(self, dims)
+    }
+
+    /// The parameter table, mutable.
+    pub fn table_mut(&mut self, dims: Dims) -> Vec<Param<&mut Vec<f32>>> {
+        param_table!(self, dims, mut)
+    }
+
+    /// The sizes the weights have (the config's, for weights that fit it).
+    pub fn dims(&self) -> Dims {
+        Dims {
+            v: self.token_embedding.rows,
+            d: self.token_embedding.cols,
+            f: self.blocks.first().map_or(0, |b| b.ffn_in.rows),
+            n_ctx: self.position_embedding.as_ref().map_or(0, |p| p.rows),
+        }
+    }
+
+    /// Assembles weights from named tensors (checkpoint names and shapes), checking every name
+    /// and shape against the config; a tensor's memory is taken over only once its shape fits.
     pub fn from_named(
         c: &Config,
         mut tensors: FxHashMap<String, (Vec<usize>, Vec<f32>)>,
     ) -> Result<Weights, ModelError> {
-        // Only as many layers as the file can hold (12 tensors each): a config's n_layer alone
-        // reserves nothing.
-        let layers_held = c.n_layer.min(tensors.len() / 12);
-        let mut take = |name: &str, shape: &[usize]| -> Result<Vec<f32>, ModelError> {
-            let (got, data) = tensors
-                .remove(name)
-                .ok_or_else(|| ModelError::new(format!("the checkpoint has no tensor {name}")))?;
-            if got != shape {
+        // Only one layer more than the file can hold (12 tensors each): a config's n_layer
+        // alone reserves nothing, and the missing layer's first tensor is the one named.
+        let layers = c.n_layer.min(tensors.len() / 12 + 1);
+        let mut w = Weights::skeleton(c, layers);
+        for p in w.table_mut(Dims::of(c)) {
+            let want = p.stored_shape();
+            let (got, data) = tensors.remove(&p.name).ok_or_else(|| {
+                ModelError::new(format!("the checkpoint has no tensor {}", p.name))
+            })?;
+            if got != want {
                 return Err(ModelError::new(format!(
-                    "tensor {name} has shape {got:?}, but config.json implies {shape:?}"
+                    "tensor {} has shape {got:?}, but config.json implies {want:?}",
+                    p.name
                 )));
             }
-            Ok(data)
-        };
-        let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
-        let mat = |rows: usize, cols: usize, data: Vec<f32>| Matrix::copy_from(rows, cols, &data);
-        // A Conv1D weight `[in × out]` from the file, as `[out × in]`.
-        let conv = |inputs: usize, outputs: usize, data: Vec<f32>| {
-            transpose(&Matrix {
-                rows: inputs,
-                cols: outputs,
-                data,
-            })
-        };
-        let token_embedding = mat(v, d, take("wte.weight", &[v, d])?);
-        let position_embedding = match c.positions {
-            Positions::Learned => Some(mat(c.n_ctx, d, take("wpe.weight", &[c.n_ctx, d])?)),
-            Positions::Sinusoidal => None,
-        };
-        let mut blocks = Vec::with_capacity(layers_held);
-        for i in 0..c.n_layer {
-            let mut t = |s: &str, shape: &[usize]| take(&format!("h.{i}.{s}"), shape);
-            blocks.push(BlockWeights {
-                ln_1: LayerNormWeights {
-                    gamma: t("ln_1.weight", &[d])?,
-                    beta: t("ln_1.bias", &[d])?,
-                },
-                attn_qkv: conv(d, 3 * d, t("attn.c_attn.weight", &[d, 3 * d])?),
-                attn_qkv_bias: t("attn.c_attn.bias", &[3 * d])?,
-                attn_out: conv(d, d, t("attn.c_proj.weight", &[d, d])?),
-                attn_out_bias: t("attn.c_proj.bias", &[d])?,
-                ln_2: LayerNormWeights {
-                    gamma: t("ln_2.weight", &[d])?,
-                    beta: t("ln_2.bias", &[d])?,
-                },
-                ffn_in: conv(d, f, t("mlp.c_fc.weight", &[d, f])?),
-                ffn_in_bias: t("mlp.c_fc.bias", &[f])?,
-                ffn_out: conv(f, d, t("mlp.c_proj.weight", &[f, d])?),
-                ffn_out_bias: t("mlp.c_proj.bias", &[d])?,
-            });
+            *p.data = match p.layout {
+                Layout::AsInMemory => data,
+                Layout::Conv1D => {
+                    let (rows, cols) = (want[0], want[1]);
+                    transpose(&Matrix { rows, cols, data }).data
+                }
+            };
         }
-        let ln_f = LayerNormWeights {
-            gamma: take("ln_f.weight", &[d])?,
-            beta: take("ln_f.bias", &[d])?,
-        };
-        // An LM head equal to the embedding is the tied head written out; keep one copy.
-        let lm_head = match tensors.remove("lm_head.weight") {
-            None => None,
-            Some((shape, data)) if shape == [v, d] => {
-                (data != token_embedding.data).then(|| mat(v, d, data))
-            }
-            Some((shape, _)) => {
-                return Err(ModelError::new(format!(
-                    "tensor lm_head.weight has shape {shape:?}, but config.json implies [{v}, {d}]"
-                )));
-            }
-        };
+        if w.blocks.len() < c.n_layer {
+            return Err(ModelError::new(format!(
+                "the checkpoint holds {} layers, config.json says {}",
+                w.blocks.len(),
+                c.n_layer
+            )));
+        }
+        w.lm_head = untied_head(c, &w.token_embedding, tensors.remove("lm_head.weight"))?;
         let mut extra: Vec<String> = tensors.into_keys().collect();
         extra.sort();
         if let Some(name) = extra.first() {
@@ -203,70 +321,30 @@ impl Weights {
                 }
             )));
         }
-        Ok(Weights {
-            token_embedding,
-            position_embedding,
-            blocks,
-            ln_f,
-            lm_head,
-        })
+        Ok(w)
     }
 
     /// Every tensor with its Hugging Face name, checkpoint shape and checkpoint layout (the LM
     /// head only when untied).
     pub fn named(&self, c: &Config) -> Vec<(String, Vec<usize>, Cow<'_, [f32]>)> {
-        let mut data: Vec<&[f32]> = vec![&self.token_embedding.data];
-        if let Some(p) = &self.position_embedding {
-            data.push(&p.data);
-        }
-        for b in &self.blocks {
-            data.extend([
-                &b.ln_1.gamma[..],
-                &b.ln_1.beta,
-                &b.attn_qkv.data,
-                &b.attn_qkv_bias,
-                &b.attn_out.data,
-                &b.attn_out_bias,
-                &b.ln_2.gamma,
-                &b.ln_2.beta,
-                &b.ffn_in.data,
-                &b.ffn_in_bias,
-                &b.ffn_out.data,
-                &b.ffn_out_bias,
-            ]);
-        }
-        data.extend([&self.ln_f.gamma[..], &self.ln_f.beta]);
-        let mut out: Vec<(String, Vec<usize>, Cow<'_, [f32]>)> = tensor_shapes(c)
+        self.table(Dims::of(c))
             .into_iter()
-            .zip(data)
-            .map(|((name, shape), d)| {
-                let d = if is_conv1d(&name) {
+            .map(|p| {
+                let shape = p.stored_shape();
+                let data = match p.layout {
+                    Layout::AsInMemory => Cow::Borrowed(p.data.as_slice()),
                     // In memory [out × in]; the checkpoint wants [in × out].
-                    let stored = Matrix {
-                        rows: shape[1],
-                        cols: shape[0],
-                        data: d.to_vec(),
-                    };
-                    Cow::Owned(transpose(&stored).data)
-                } else {
-                    Cow::Borrowed(d)
+                    Layout::Conv1D => {
+                        Cow::Owned(transpose(&Matrix::copy_from(shape[1], shape[0], p.data)).data)
+                    }
                 };
-                (name, shape, d)
+                (p.name, shape, data)
             })
-            .collect();
-        if let Some(h) = &self.lm_head {
-            out.push((
-                "lm_head.weight".into(),
-                vec![h.rows, h.cols],
-                Cow::Borrowed(&h.data[..]),
-            ));
-        }
-        out
+            .collect()
     }
 
-    /// Checks every tensor's shape against the config.
+    /// Checks every tensor's size against the config.
     pub fn check(&self, c: &Config) -> Result<(), ModelError> {
-        let (v, d, f) = (c.vocab_size, c.d_model, c.d_ff);
         let fail = |p: String| {
             Err(ModelError::new(format!(
                 "the weights do not fit the config: {p}"
@@ -282,48 +360,22 @@ impl Weights {
         if (c.positions == Positions::Learned) != self.position_embedding.is_some() {
             return fail("the position table does not fit the config's kind of positions".into());
         }
-        let mut mats: Vec<(String, &Matrix, usize, usize)> =
-            vec![("the token embedding".into(), &self.token_embedding, v, d)];
-        if let Some(p) = &self.position_embedding {
-            mats.push(("the position table".into(), p, c.n_ctx, d));
+        let dims = Dims::of(c);
+        if (self.dims().v, self.dims().d) != (dims.v, dims.d) {
+            let e = &self.token_embedding;
+            return fail(format!(
+                "the token embedding is {}×{}, the config implies {}×{}",
+                e.rows, e.cols, dims.v, dims.d
+            ));
         }
-        if let Some(h) = &self.lm_head {
-            mats.push(("the LM head".into(), h, v, d));
-        }
-        let mut vecs = vec![
-            ("ln_f", self.ln_f.gamma.len(), d),
-            ("ln_f", self.ln_f.beta.len(), d),
-        ];
-        for (i, b) in self.blocks.iter().enumerate() {
-            mats.extend([
-                (format!("layer {i} W_QKV"), &b.attn_qkv, 3 * d, d),
-                (format!("layer {i} W_O"), &b.attn_out, d, d),
-                (format!("layer {i} W_1"), &b.ffn_in, f, d),
-                (format!("layer {i} W_2"), &b.ffn_out, d, f),
-            ]);
-            vecs.extend([
-                ("a LayerNorm", b.ln_1.gamma.len(), d),
-                ("a LayerNorm", b.ln_1.beta.len(), d),
-                ("a LayerNorm", b.ln_2.gamma.len(), d),
-                ("a LayerNorm", b.ln_2.beta.len(), d),
-                ("a QKV bias", b.attn_qkv_bias.len(), 3 * d),
-                ("an output bias", b.attn_out_bias.len(), d),
-                ("an FFN bias", b.ffn_in_bias.len(), f),
-                ("an FFN bias", b.ffn_out_bias.len(), d),
-            ]);
-        }
-        for (what, m, rows, cols) in mats {
-            if (m.rows, m.cols) != (rows, cols) || m.data.len() != rows * cols {
+        for p in self.table(dims) {
+            let want: usize = p.shape.iter().product();
+            if p.data.len() != want {
                 return fail(format!(
-                    "{what} is {}×{}, the config implies {rows}×{cols}",
-                    m.rows, m.cols
-                ));
-            }
-        }
-        for (what, got, want) in vecs {
-            if got != want {
-                return fail(format!(
-                    "{what} has {got} values, the config implies {want}"
+                    "{} has {} values, the config implies {:?}",
+                    p.name,
+                    p.data.len(),
+                    p.shape
                 ));
             }
         }
@@ -342,67 +394,44 @@ impl Weights {
         Weights::from_named(c, tensors).expect("zeros have the right shapes")
     }
 
-    /// Every parameter tensor, in a fixed order, with whether weight decay applies to it (the
-    /// matrices; not biases and LayerNorm gains).
+    /// Every parameter tensor in the table's order, with whether weight decay applies to it.
     pub fn params(&self) -> Vec<(&[f32], bool)> {
-        let mut out: Vec<(&[f32], bool)> = vec![(&self.token_embedding.data, true)];
-        if let Some(p) = &self.position_embedding {
-            out.push((&p.data, true));
-        }
-        for b in &self.blocks {
-            out.extend([
-                (&b.ln_1.gamma[..], false),
-                (&b.ln_1.beta, false),
-                (&b.attn_qkv.data, true),
-                (&b.attn_qkv_bias, false),
-                (&b.attn_out.data, true),
-                (&b.attn_out_bias, false),
-                (&b.ln_2.gamma, false),
-                (&b.ln_2.beta, false),
-                (&b.ffn_in.data, true),
-                (&b.ffn_in_bias, false),
-                (&b.ffn_out.data, true),
-                (&b.ffn_out_bias, false),
-            ]);
-        }
-        out.extend([(&self.ln_f.gamma[..], false), (&self.ln_f.beta, false)]);
-        if let Some(h) = &self.lm_head {
-            out.push((&h.data, true));
-        }
-        out
+        self.table(self.dims())
+            .into_iter()
+            .map(|p| (p.data.as_slice(), p.decays()))
+            .collect()
     }
 
     /// [`Weights::params`], mutable, in the same order.
     pub fn params_mut(&mut self) -> Vec<&mut [f32]> {
-        let mut out: Vec<&mut [f32]> = vec![&mut self.token_embedding.data];
-        if let Some(p) = &mut self.position_embedding {
-            out.push(&mut p.data);
-        }
-        for b in &mut self.blocks {
-            out.extend([
-                &mut b.ln_1.gamma[..],
-                &mut b.ln_1.beta,
-                &mut b.attn_qkv.data,
-                &mut b.attn_qkv_bias,
-                &mut b.attn_out.data,
-                &mut b.attn_out_bias,
-                &mut b.ln_2.gamma,
-                &mut b.ln_2.beta,
-                &mut b.ffn_in.data,
-                &mut b.ffn_in_bias,
-                &mut b.ffn_out.data,
-                &mut b.ffn_out_bias,
-            ]);
-        }
-        out.extend([&mut self.ln_f.gamma[..], &mut self.ln_f.beta]);
-        if let Some(h) = &mut self.lm_head {
-            out.push(&mut h.data);
-        }
-        out
+        let dims = self.dims();
+        self.table_mut(dims)
+            .into_iter()
+            .map(|p| p.data.as_mut_slice())
+            .collect()
     }
 
     /// Number of parameters (the tied head counted once).
     pub fn parameter_count(&self) -> usize {
         self.params().iter().map(|(d, _)| d.len()).sum()
+    }
+}
+
+/// The LM head from a checkpoint's `lm_head.weight`: `None` when absent or equal to the token
+/// embedding (the tied head written out: one copy is kept).
+fn untied_head(
+    c: &Config,
+    wte: &Matrix,
+    tensor: Option<(Vec<usize>, Vec<f32>)>,
+) -> Result<Option<Matrix>, ModelError> {
+    let (v, d) = (c.vocab_size, c.d_model);
+    match tensor {
+        None => Ok(None),
+        Some((shape, data)) if shape == [v, d] => {
+            Ok((data != wte.data).then(|| Matrix::copy_from(v, d, &data)))
+        }
+        Some((shape, _)) => Err(ModelError::new(format!(
+            "tensor lm_head.weight has shape {shape:?}, but config.json implies [{v}, {d}]"
+        ))),
     }
 }
