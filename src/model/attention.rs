@@ -55,6 +55,7 @@ pub struct AttentionOutput {
 /// Shapes: `qkv` `[n × 3d]` (Q | K | V of the new tokens), `keys`, `values` `[T × d]` (all
 /// tokens so far, the new ones included, `T = start + n`) → concatenation `[n × d]`, plus what
 /// `record` asks for.
+/// Backward: [`crate::training::backward::attention_backward`].
 pub fn attention(
     qkv: &Matrix,
     keys: &Matrix,

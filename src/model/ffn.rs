@@ -6,10 +6,13 @@ use super::matrix::{Matrix, linear};
 /// √(2/π), the constant inside GPT-2's GELU.
 pub const GELU_C: f32 = 0.797_884_6;
 
+/// The weight of the cubic term inside GPT-2's GELU.
+pub const GELU_CUBIC: f32 = 0.044_715;
+
 /// `tanh(√(2/π)·(x + 0.044715·x³))`, the inner part of GELU, computed as
 /// `1 − 2/(e^{2u} + 1)`: one `exp` instead of the slower `tanh` (differences of a few 1e-8).
 pub fn gelu_tanh(x: f32) -> f32 {
-    let u = GELU_C * (x + 0.044_715 * x * x * x);
+    let u = GELU_C * (x + GELU_CUBIC * x * x * x);
     // For |u| > 15, tanh is ±1 to f32 precision (and e^{2u} would overflow).
     if u.abs() > 15.0 {
         return u.signum();
@@ -19,6 +22,7 @@ pub fn gelu_tanh(x: f32) -> f32 {
 
 /// GPT-2's GELU (tanh approximation, "gelu_new"):
 /// `gelu(x) = ½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`.
+/// Backward: [`crate::training::backward::gelu_backward`].
 pub fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + gelu_tanh(x))
 }

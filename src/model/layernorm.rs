@@ -16,6 +16,7 @@ pub struct Normalized {
 /// the row (as PyTorch's LayerNorm).
 ///
 /// Shapes: `x` `[T × d]`, `gamma`, `beta` `[d]` → `[T × d]`, plus μ, σ² `[T]`.
+/// Backward: [`crate::training::backward::layer_norm_backward`].
 pub fn layer_norm(x: &Matrix, gamma: &[f32], beta: &[f32], eps: f32) -> Normalized {
     let d = x.cols;
     let mut output = Matrix::zeros(x.rows, d);

@@ -6,14 +6,14 @@
 //! | file | what |
 //! |---|---|
 //! | [`config`] | sizes, `config.json` |
-//! | [`matrix`] | the matrix type, dense layers (`x·W + b`) |
+//! | [`matrix`] | the matrix type, dense layers (`x·Wᵀ + b`); its fast paths in `matrix::fast` |
 //! | [`embedding`] | token embeddings, learned and sinusoidal positions, `X = E + P` |
 //! | [`layernorm`] | LayerNorm |
 //! | [`attention`] | causal multi-head self-attention |
 //! | [`softmax`] | softmax (attention weights, next-token probabilities) |
 //! | [`ffn`] | feed-forward network with GELU |
 //! | [`residual`] | the residual connection |
-//! | [`weights`] | parameters, names and shapes, initialisation |
+//! | [`weights`] | the parameter table (name, shape, layout, part, decay), initialisation |
 //! | [`checkpoint`] | `model.safetensors` reading and writing |
 //! | [`gpt`] | the forward pass with a KV cache |
 //! | [`trace`] | every intermediate value of a pass |

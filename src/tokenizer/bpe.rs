@@ -103,11 +103,6 @@ impl Bpe {
         &self.merge_list
     }
 
-    /// The merge of this pair, if the model has one.
-    pub fn merge_of(&self, left: u32, right: u32) -> Option<Merge> {
-        self.merges.get(&(left, right)).copied()
-    }
-
     /// The id of the token with exactly these bytes.
     pub fn id_of(&self, bytes: &[u8]) -> Option<u32> {
         self.index.get(bytes).copied()

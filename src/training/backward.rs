@@ -5,7 +5,7 @@
 //! weight matrices are `[out × in]`. Gradients are added into a [`Weights`] of zeros.
 
 use super::forward::{Activations, Batch};
-use crate::model::ffn::{GELU_C, gelu_tanh};
+use crate::model::ffn::{GELU_C, GELU_CUBIC, gelu_tanh};
 use crate::model::layernorm::Normalized;
 use crate::model::matrix::{Matrix, gemm, par_gemm};
 use crate::model::weights::Weights;
@@ -185,6 +185,7 @@ fn add_into(a: &mut Matrix, b: &Matrix) {
 /// For `y = x·Wᵀ + b`: `dx = dy·W`, `dW += dyᵀ·x`, `db += Σ_rows dy`.
 ///
 /// Shapes: `dy` `[N × out]`, `x` `[N × in]`, `w` `[out × in]` → `dx` `[N × in]`.
+/// Forward: [`crate::model::matrix::linear`].
 pub fn linear_backward(
     dy: &Matrix,
     x: &Matrix,
@@ -231,6 +232,7 @@ pub fn linear_backward(
 /// `dx = r · (g − mean(g) − x̂ · mean(g·x̂))`.
 ///
 /// Shapes: `dy`, `x` `[N × d]`, `gamma` `[d]` → `[N × d]`.
+/// Forward: [`crate::model::layernorm::layer_norm`].
 pub fn layer_norm_backward(
     dy: &Matrix,
     x: &Matrix,
@@ -269,12 +271,13 @@ pub fn layer_norm_backward(
 
 /// GELU (tanh form) derivative: with `u = c·(x + 0.044715x³)`, `t = tanh u`,
 /// `gelu'(x) = ½(1 + t) + ½x·(1 − t²)·c·(1 + 3·0.044715x²)`. Returns `dh = dg · gelu'(h)`.
+/// Forward: [`crate::model::ffn::gelu`].
 pub fn gelu_backward(h: &Matrix, dg: &Matrix) -> Matrix {
     const C: f32 = GELU_C;
     let mut dh = dg.clone();
     for (o, &x) in dh.data.iter_mut().zip(&h.data) {
         let t = gelu_tanh(x);
-        let grad = 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * C * (1.0 + 3.0 * 0.044_715 * x * x);
+        let grad = 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * C * (1.0 + 3.0 * GELU_CUBIC * x * x);
         *o *= grad;
     }
     dh
@@ -287,6 +290,7 @@ pub fn gelu_backward(h: &Matrix, dg: &Matrix) -> Matrix {
 ///
 /// Shapes: `d_concat` `[N × d]`, `qkv` `[N × 3d]`, `alpha[b·H + h]` `[T × T]` → `d_qkv`
 /// `[N × 3d]` (dQ | dK | dV).
+/// Forward: [`crate::model::attention::attention`].
 pub fn attention_backward(
     d_concat: &Matrix,
     qkv: &Matrix,
