@@ -7,7 +7,8 @@
 //! - [`embedding`], [`layernorm`], [`matmul`], [`attention`], [`softmax`], [`ffn`],
 //!   [`residual`]: one home per operation, each recording its kernel and offering a
 //!   CPU-in/CPU-out version for tests.
-//! - [`model`]: the whole forward pass with a KV cache on the GPU, traced on request.
+//! - [`model`]: the whole forward pass with a KV cache on the GPU, one recorded layer at a
+//!   time; [`readback`]: a traced step's buffers back into the CPU's `Trace`, by named handles.
 //! - [`profile`]: kernel times from timestamp queries, for the benchmark.
 //! - [`probe`]: what the app does at start: find an adapter, run a trial kernel, and report the
 //!   [`Backend`] that computes what the user sees.
@@ -22,6 +23,7 @@ pub mod matmul;
 pub mod model;
 pub mod probe;
 pub mod profile;
+pub mod readback;
 pub mod residual;
 pub mod shaders;
 pub mod softmax;

@@ -4,23 +4,22 @@
 //! command buffer per step. On request every intermediate buffer is read back into the CPU's
 //! [`Trace`] type, so the chapters can show GPU-computed numbers.
 
-use super::attention::{AttentionShape, heads_from, record_attention};
+use super::attention::{AttentionShape, record_attention};
 use super::context::{Gpu, GpuError};
 use super::embedding::record_embedding;
 use super::ffn::record_gelu;
 use super::kernels::{Kernels, submit};
-use super::layernorm::{normalized, record_layer_norm};
+use super::layernorm::record_layer_norm;
 use super::matmul::{GpuMatrix, record_linear};
+use super::readback::read_trace;
 use super::residual::record_residual_add;
 use super::softmax::record_softmax;
 use crate::model::embedding::position_vectors;
-use crate::model::ffn::FfnValues;
 use crate::model::generate::{Decoder, GenerateOptions, Generation, StopReason};
-use crate::model::trace::LayerTrace;
 use crate::model::{Config, Gpt, LogitRows, Matrix, Trace};
 
 /// One transformer block's weights on the GPU.
-struct GpuBlock {
+pub(super) struct GpuBlock {
     ln_1: (wgpu::Buffer, wgpu::Buffer),
     qkv: GpuMatrix,
     qkv_bias: wgpu::Buffer,
@@ -49,9 +48,9 @@ pub struct GpuModel {
 
 /// Keys and values of the tokens processed so far, per layer `[n_ctx × d]` on the GPU.
 pub struct GpuCache {
-    keys: Vec<wgpu::Buffer>,
-    values: Vec<wgpu::Buffer>,
-    len: usize,
+    pub(super) keys: Vec<wgpu::Buffer>,
+    pub(super) values: Vec<wgpu::Buffer>,
+    pub(super) len: usize,
 }
 
 impl GpuCache {
@@ -179,7 +178,7 @@ impl GpuModel {
 
     /// Processes `ids` after the tokens in `cache` (appending their keys and values) and returns
     /// logits `[1 × V]` for the last one or `[n × V]` for all; with `tracing`, every
-    /// intermediate value as a [`Trace`].
+    /// intermediate value as a [`Trace`] (see [`super::readback`]).
     pub async fn step(
         &self,
         gpu: &Gpu,
@@ -192,309 +191,246 @@ impl GpuModel {
         let start = cache.len;
         c.check_input(start, ids)
             .map_err(|e| GpuError::Compute(e.to_string()))?;
-        let (n, d, f, v) = (ids.len(), c.d_model, c.d_ff, c.vocab_size);
-        let k = &self.kernels;
         let shape = AttentionShape {
-            n,
+            n: ids.len(),
             start,
             heads: c.n_head,
             dk: c.d_model / c.n_head,
         };
-        let t = shape.t();
-        let head = self.lm_head.as_ref().unwrap_or(&self.token_embedding);
-        let logit_rows = if rows == LogitRows::Last { 1 } else { n };
-
+        let logit_rows = if rows == LogitRows::Last {
+            1
+        } else {
+            ids.len()
+        };
         let ids_buf = gpu.upload_u32("ids", ids);
-        let x0 = gpu.storage("x", n * d);
-        let e_only = gpu.storage("E", n * d);
-        let p_rows = gpu.storage("P", n * d);
+        let bufs = StepBuffers::new(gpu, c, ids.len(), logit_rows);
         let mut layers = Vec::with_capacity(c.n_layer);
-        let final_out = gpu.storage("ln_f", n * d);
-        let final_stats = gpu.storage("ln_f stats", 2 * n);
-        let last = gpu.storage("last row", d);
-        let logits = gpu.storage("logits", logit_rows * v);
-        let probs = gpu.storage("probs", logit_rows * v);
         submit(gpu, "forward pass", |enc| {
-            record_embedding(
-                gpu,
-                k,
-                enc,
-                &ids_buf,
-                n,
-                &self.token_embedding,
-                &self.positions,
-                start,
-                true,
-                &x0,
-            );
-            if tracing {
-                record_embedding(
-                    gpu,
-                    k,
-                    enc,
-                    &ids_buf,
-                    n,
-                    &self.token_embedding,
-                    &self.positions,
-                    start,
-                    false,
-                    &e_only,
-                );
-                enc.copy_buffer_to_buffer(
-                    &self.positions,
-                    (start * d * 4) as u64,
-                    &p_rows,
-                    0,
-                    (n * d * 4) as u64,
-                );
-            }
+            self.record_embeddings(gpu, enc, &ids_buf, shape, &bufs, tracing);
             for (l, b) in self.blocks.iter().enumerate() {
-                let input: &wgpu::Buffer = layers.last().map_or(&x0, |x: &LayerBuffers| &x.r2);
-                let lb = LayerBuffers {
-                    ln1: gpu.storage("ln_1", n * d),
-                    ln1_stats: gpu.storage("ln_1 stats", 2 * n),
-                    qkv: gpu.storage("qkv", n * 3 * d),
-                    attn: None,
-                    attn_out: gpu.storage("attn_out", n * d),
-                    r1: gpu.storage("residual_1", n * d),
-                    ln2: gpu.storage("ln_2", n * d),
-                    ln2_stats: gpu.storage("ln_2 stats", 2 * n),
-                    hidden: gpu.storage("ffn hidden", n * f),
-                    act: gpu.storage("ffn gelu", n * f),
-                    ffn_out: gpu.storage("ffn out", n * d),
-                    r2: gpu.storage("residual_2", n * d),
-                };
-                let eps = c.layer_norm_eps;
-                record_layer_norm(
-                    gpu,
-                    k,
-                    enc,
-                    input,
-                    (n, d),
-                    &b.ln_1.0,
-                    &b.ln_1.1,
-                    eps,
-                    &lb.ln1,
-                    &lb.ln1_stats,
-                );
-                record_linear(gpu, k, enc, &lb.ln1, n, &b.qkv, Some(&b.qkv_bias), &lb.qkv);
-                let att = record_attention(
-                    gpu,
-                    k,
-                    enc,
-                    &lb.qkv,
-                    (&cache.keys[l], &cache.values[l]),
-                    shape,
-                );
-                record_linear(
-                    gpu,
-                    k,
-                    enc,
-                    &att.concat,
-                    n,
-                    &b.out,
-                    Some(&b.out_bias),
-                    &lb.attn_out,
-                );
-                record_residual_add(
-                    gpu,
-                    &k.residual_add,
-                    enc,
-                    (input, &lb.attn_out),
-                    n * d,
-                    &lb.r1,
-                );
-                record_layer_norm(
-                    gpu,
-                    k,
-                    enc,
-                    &lb.r1,
-                    (n, d),
-                    &b.ln_2.0,
-                    &b.ln_2.1,
-                    eps,
-                    &lb.ln2,
-                    &lb.ln2_stats,
-                );
-                record_linear(
-                    gpu,
-                    k,
-                    enc,
-                    &lb.ln2,
-                    n,
-                    &b.ffn_in,
-                    Some(&b.ffn_in_bias),
-                    &lb.hidden,
-                );
-                record_gelu(gpu, k, enc, &lb.hidden, n * f, &lb.act);
-                record_linear(
-                    gpu,
-                    k,
-                    enc,
-                    &lb.act,
-                    n,
-                    &b.ffn_out,
-                    Some(&b.ffn_out_bias),
-                    &lb.ffn_out,
-                );
-                record_residual_add(
-                    gpu,
-                    &k.residual_add,
-                    enc,
-                    (&lb.r1, &lb.ffn_out),
-                    n * d,
-                    &lb.r2,
-                );
-                layers.push(LayerBuffers {
-                    attn: Some(att),
-                    ..lb
-                });
+                let input = layers.last().map_or(&bufs.x0, |x: &LayerBuffers| &x.r2);
+                let kv = (&cache.keys[l], &cache.values[l]);
+                let lb = self.record_layer(gpu, enc, b, input, kv, shape);
+                layers.push(lb);
             }
-            let x_last: &wgpu::Buffer = layers.last().map_or(&x0, |x| &x.r2);
-            record_layer_norm(
-                gpu,
-                k,
-                enc,
-                x_last,
-                (n, d),
-                &self.ln_f.0,
-                &self.ln_f.1,
-                c.layer_norm_eps,
-                &final_out,
-                &final_stats,
-            );
-            let h = if logit_rows == 1 {
-                enc.copy_buffer_to_buffer(
-                    &final_out,
-                    ((n - 1) * d * 4) as u64,
-                    &last,
-                    0,
-                    (d * 4) as u64,
-                );
-                &last
-            } else {
-                &final_out
-            };
-            record_linear(gpu, k, enc, h, logit_rows, head, None, &logits);
-            if tracing {
-                record_softmax(gpu, k, enc, &logits, (logit_rows, v), None, 1.0, &probs);
-            }
+            let x_last = layers.last().map_or(&bufs.x0, |x| &x.r2);
+            self.record_head(gpu, enc, x_last, &bufs, tracing);
         })
         .await?;
-        cache.len = start + n;
-
+        cache.len = start + ids.len();
         if !tracing {
-            let data = gpu.read(&logits, logit_rows * v).await?;
-            return Ok((matrix(logit_rows, v, data), None));
+            let data = gpu.read(&bufs.logits, logit_rows * c.vocab_size).await?;
+            return Ok((matrix(logit_rows, c.vocab_size, data), None));
         }
+        let trace = read_trace(gpu, c, ids, shape, &bufs, &layers, cache).await?;
+        Ok((trace.logits.clone(), Some(trace)))
+    }
 
-        // Read everything back in one go, in a fixed order.
-        let mut parts: Vec<(&wgpu::Buffer, usize)> = vec![
-            (&e_only, n * d),
-            (&p_rows, n * d),
-            (&x0, n * d),
-            (&final_out, n * d),
-            (&final_stats, 2 * n),
-            (&logits, logit_rows * v),
-            (&probs, logit_rows * v),
-        ];
-        for (l, lb) in layers.iter().enumerate() {
-            let att = lb.attn.as_ref().expect("recorded");
-            parts.extend([
-                (&lb.ln1, n * d),
-                (&lb.ln1_stats, 2 * n),
-                (&att.q, n * d),
-                (&cache.keys[l], t * d),
-                (&cache.values[l], t * d),
-                (&att.scores, c.n_head * n * t),
-                (&att.alpha, c.n_head * n * t),
-                (&att.concat, n * d),
-                (&lb.attn_out, n * d),
-                (&lb.r1, n * d),
-                (&lb.ln2, n * d),
-                (&lb.ln2_stats, 2 * n),
-                (&lb.hidden, n * f),
-                (&lb.act, n * f),
-                (&lb.ffn_out, n * d),
-                (&lb.r2, n * d),
-            ]);
+    /// Records `x0 = E[ids] + P[start..]` and, for a trace, `E` and `P` on their own.
+    fn record_embeddings(
+        &self,
+        gpu: &Gpu,
+        enc: &mut wgpu::CommandEncoder,
+        ids: &wgpu::Buffer,
+        s: AttentionShape,
+        bufs: &StepBuffers,
+        tracing: bool,
+    ) {
+        let (k, n, d) = (&self.kernels, s.n, self.config.d_model);
+        let (table, positions) = (&self.token_embedding, &self.positions);
+        record_embedding(
+            gpu, k, enc, ids, n, table, positions, s.start, true, &bufs.x0,
+        );
+        if tracing {
+            record_embedding(
+                gpu, k, enc, ids, n, table, positions, s.start, false, &bufs.e,
+            );
+            let (from, size) = ((s.start * d * 4) as u64, (n * d * 4) as u64);
+            enc.copy_buffer_to_buffer(positions, from, &bufs.p, 0, size);
         }
-        let mut data = gpu.read_many(&parts).await?.into_iter();
-        let mut next = || data.next().unwrap_or_default();
-        let nd = |data: Vec<f32>| matrix(n, d, data);
-        let (e, p, x) = (nd(next()), nd(next()), nd(next()));
-        let (fo, fs) = (next(), next());
-        let final_norm = normalized(fo, &fs, n, d);
-        let logits = matrix(logit_rows, v, next());
-        let probs = matrix(logit_rows, v, next());
-        let mut traced = Vec::with_capacity(layers.len());
-        let mut input = x.clone();
-        for _ in &layers {
-            let (l1, l1s) = (next(), next());
-            let ln_1 = normalized(l1, &l1s, n, d);
-            let q = nd(next());
-            let keys = matrix(t, d, next());
-            let values = matrix(t, d, next());
-            let (scores, alpha) = (next(), next());
-            let concat = nd(next());
-            let heads = heads_from(shape, &q, &keys, &values, &scores, &alpha, &concat);
-            let attn_out = nd(next());
-            let residual_1 = nd(next());
-            let (l2, l2s) = (next(), next());
-            let ln_2 = normalized(l2, &l2s, n, d);
-            let hidden = matrix(n, f, next());
-            let activated = matrix(n, f, next());
-            let output = nd(next());
-            let residual_2 = nd(next());
-            traced.push(LayerTrace {
-                input: std::mem::replace(&mut input, residual_2.clone()),
-                ln_1,
-                heads,
-                concat,
-                attn_out,
-                residual_1,
-                ln_2,
-                ffn: FfnValues {
-                    hidden,
-                    activated,
-                    output,
-                },
-                residual_2,
-            });
+    }
+
+    /// Records one pre-LN block on `input` `[n × d]`: `r1 = x + W_O·attn(LN₁(x))`,
+    /// `r2 = r1 + FFN(LN₂(r1))`, appending the new keys and values to `kv`.
+    fn record_layer(
+        &self,
+        gpu: &Gpu,
+        enc: &mut wgpu::CommandEncoder,
+        b: &GpuBlock,
+        input: &wgpu::Buffer,
+        kv: (&wgpu::Buffer, &wgpu::Buffer),
+        s: AttentionShape,
+    ) -> LayerBuffers {
+        let (k, c) = (&self.kernels, &self.config);
+        let (n, d, f, eps) = (s.n, c.d_model, c.d_ff, c.layer_norm_eps);
+        let buf = |label: &str, len: usize| gpu.storage(label, len);
+        let (ln1, ln1_stats) = (buf("ln_1", n * d), buf("ln_1 stats", 2 * n));
+        let (ln1g, ln1b) = (&b.ln_1.0, &b.ln_1.1);
+        record_layer_norm(
+            gpu,
+            k,
+            enc,
+            input,
+            (n, d),
+            ln1g,
+            ln1b,
+            eps,
+            &ln1,
+            &ln1_stats,
+        );
+        let qkv = buf("qkv", n * 3 * d);
+        record_linear(gpu, k, enc, &ln1, n, &b.qkv, Some(&b.qkv_bias), &qkv);
+        let attn = record_attention(gpu, k, enc, &qkv, kv, s);
+        let attn_out = buf("attn_out", n * d);
+        record_linear(
+            gpu,
+            k,
+            enc,
+            &attn.concat,
+            n,
+            &b.out,
+            Some(&b.out_bias),
+            &attn_out,
+        );
+        let r1 = buf("residual_1", n * d);
+        record_residual_add(gpu, &k.residual_add, enc, (input, &attn_out), n * d, &r1);
+        let (ln2, ln2_stats) = (buf("ln_2", n * d), buf("ln_2 stats", 2 * n));
+        let (ln2g, ln2b) = (&b.ln_2.0, &b.ln_2.1);
+        record_layer_norm(gpu, k, enc, &r1, (n, d), ln2g, ln2b, eps, &ln2, &ln2_stats);
+        let hidden = buf("ffn hidden", n * f);
+        record_linear(
+            gpu,
+            k,
+            enc,
+            &ln2,
+            n,
+            &b.ffn_in,
+            Some(&b.ffn_in_bias),
+            &hidden,
+        );
+        let act = buf("ffn gelu", n * f);
+        record_gelu(gpu, k, enc, &hidden, n * f, &act);
+        let ffn_out = buf("ffn out", n * d);
+        record_linear(
+            gpu,
+            k,
+            enc,
+            &act,
+            n,
+            &b.ffn_out,
+            Some(&b.ffn_out_bias),
+            &ffn_out,
+        );
+        let r2 = buf("residual_2", n * d);
+        record_residual_add(gpu, &k.residual_add, enc, (&r1, &ffn_out), n * d, &r2);
+        LayerBuffers {
+            ln1,
+            ln1_stats,
+            attn,
+            attn_out,
+            r1,
+            ln2,
+            ln2_stats,
+            hidden,
+            act,
+            ffn_out,
+            r2,
         }
-        let trace = Trace {
-            ids: ids.to_vec(),
-            start,
-            token_embeddings: e,
-            position_vectors: p,
-            input: x,
-            layers: traced,
-            final_norm,
-            logits: logits.clone(),
-            probs,
+    }
+
+    /// Records the final LayerNorm and the LM head (only the last row when one row of logits
+    /// is wanted) and, for a trace, the softmax of the logits.
+    fn record_head(
+        &self,
+        gpu: &Gpu,
+        enc: &mut wgpu::CommandEncoder,
+        x: &wgpu::Buffer,
+        bufs: &StepBuffers,
+        tracing: bool,
+    ) {
+        let (k, c) = (&self.kernels, &self.config);
+        let (n, d, v) = (bufs.n, c.d_model, c.vocab_size);
+        let (g, b) = (&self.ln_f.0, &self.ln_f.1);
+        let eps = c.layer_norm_eps;
+        record_layer_norm(
+            gpu,
+            k,
+            enc,
+            x,
+            (n, d),
+            g,
+            b,
+            eps,
+            &bufs.final_out,
+            &bufs.final_stats,
+        );
+        let h = if bufs.logit_rows == 1 {
+            let from = ((n - 1) * d * 4) as u64;
+            enc.copy_buffer_to_buffer(&bufs.final_out, from, &bufs.last, 0, (d * 4) as u64);
+            &bufs.last
+        } else {
+            &bufs.final_out
         };
-        Ok((logits, Some(trace)))
+        let head = self.lm_head.as_ref().unwrap_or(&self.token_embedding);
+        record_linear(gpu, k, enc, h, bufs.logit_rows, head, None, &bufs.logits);
+        if tracing {
+            let rows = (bufs.logit_rows, v);
+            record_softmax(gpu, k, enc, &bufs.logits, rows, None, 1.0, &bufs.probs);
+        }
+    }
+}
+
+/// The buffers of a step outside the layers: embeddings, final LayerNorm, logits.
+pub(super) struct StepBuffers {
+    pub n: usize,
+    pub logit_rows: usize,
+    /// `E + P` `[n × d]`, the first layer's input.
+    pub x0: wgpu::Buffer,
+    /// `E` and `P` on their own (written only for a trace).
+    pub e: wgpu::Buffer,
+    pub p: wgpu::Buffer,
+    pub final_out: wgpu::Buffer,
+    pub final_stats: wgpu::Buffer,
+    pub last: wgpu::Buffer,
+    pub logits: wgpu::Buffer,
+    pub probs: wgpu::Buffer,
+}
+
+impl StepBuffers {
+    fn new(gpu: &Gpu, c: &Config, n: usize, logit_rows: usize) -> StepBuffers {
+        let (d, v) = (c.d_model, c.vocab_size);
+        StepBuffers {
+            n,
+            logit_rows,
+            x0: gpu.storage("x", n * d),
+            e: gpu.storage("E", n * d),
+            p: gpu.storage("P", n * d),
+            final_out: gpu.storage("ln_f", n * d),
+            final_stats: gpu.storage("ln_f stats", 2 * n),
+            last: gpu.storage("last row", d),
+            logits: gpu.storage("logits", logit_rows * v),
+            probs: gpu.storage("probs", logit_rows * v),
+        }
     }
 }
 
 /// The buffers one layer writes in a step.
-struct LayerBuffers {
-    ln1: wgpu::Buffer,
-    ln1_stats: wgpu::Buffer,
-    qkv: wgpu::Buffer,
-    attn: Option<super::attention::AttentionBuffers>,
-    attn_out: wgpu::Buffer,
-    r1: wgpu::Buffer,
-    ln2: wgpu::Buffer,
-    ln2_stats: wgpu::Buffer,
-    hidden: wgpu::Buffer,
-    act: wgpu::Buffer,
-    ffn_out: wgpu::Buffer,
-    r2: wgpu::Buffer,
+pub(super) struct LayerBuffers {
+    pub ln1: wgpu::Buffer,
+    pub ln1_stats: wgpu::Buffer,
+    pub attn: super::attention::AttentionBuffers,
+    pub attn_out: wgpu::Buffer,
+    pub r1: wgpu::Buffer,
+    pub ln2: wgpu::Buffer,
+    pub ln2_stats: wgpu::Buffer,
+    pub hidden: wgpu::Buffer,
+    pub act: wgpu::Buffer,
+    pub ffn_out: wgpu::Buffer,
+    pub r2: wgpu::Buffer,
 }
 
 /// A matrix from read-back values.
-fn matrix(rows: usize, cols: usize, data: Vec<f32>) -> Matrix {
+pub(super) fn matrix(rows: usize, cols: usize, data: Vec<f32>) -> Matrix {
     debug_assert_eq!(data.len(), rows * cols);
     Matrix { rows, cols, data }
 }
