@@ -262,6 +262,10 @@ messages! {
     ModelBase => ("Basismodell", "Base model"),
     ModelLoading => ("Das Modell wird geladen …", "Loading the model …"),
     ModelFailed => ("Das Modell konnte nicht geladen werden.", "The model could not be loaded."),
+    ChapterComputing => (
+        "Das Modell rechnet den Durchgang durch alle Schichten noch; gleich erscheinen hier seine Zahlen.",
+        "The model is still computing its pass through all layers; its numbers appear here shortly.",
+    ),
     TechnicalDetail => ("Technische Angabe:", "Technical detail:"),
     ModelGpt2 => ("GPT-2", "GPT-2"),
     ModelLocal => ("Eigenes Modell", "Own model"),

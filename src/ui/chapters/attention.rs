@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::pickers::{LayerHeadPicker, TokenPicker};
 use crate::i18n::{Msg, tr, trf};
 use crate::model::attention::HeadValues;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_traced};
 use crate::ui::hooks::use_width;
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
@@ -52,14 +52,16 @@ pub fn attention_chapter() -> Html {
     let view = View::of(app.view.as_deref());
     let matrix_node = use_node_ref();
     let room = use_width(matrix_node.clone(), 760.0);
-    let (Some(loaded), Some(a), Some(sel)) =
-        (app.loaded(), app.analysis.clone(), app.token_index())
-    else {
-        return html! {};
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
     };
-    let Some(trace) = a.trace.as_ref() else {
-        return html! {};
-    };
+    let (loaded, a, sel, trace) = (
+        &traced.loaded,
+        &traced.analysis,
+        traced.token,
+        traced.trace(),
+    );
     let c = &loaded.model.config;
     let layer = &trace.layers[app.layer];
     let head: &HeadValues = &layer.heads[app.head];

@@ -8,7 +8,7 @@ use super::pickers::{LayerPicker, TokenPicker};
 use crate::i18n::{Msg, number, tr, trf};
 use crate::model::anatomy::Anatomy;
 use crate::model::ffn::gelu;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_traced};
 use crate::ui::palette::max_abs;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::{Bar, Bars, VectorStrip, percent};
@@ -17,17 +17,14 @@ use crate::ui::widgets::{Bar, Bars, VectorStrip, percent};
 pub fn ffn_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let (Some(loaded), Some(a), Some(sel)) =
-        (app.loaded(), app.analysis.clone(), app.token_index())
-    else {
-        return html! {};
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
     };
+    let (loaded, sel, trace) = (&traced.loaded, traced.token, traced.trace());
     let anatomy = Anatomy::of(&loaded.model.weights);
     let layers = anatomy.layers.max(1);
     let (ffn_params, attention_params) = (anatomy.ffn / layers, anatomy.attention / layers);
-    let Some(trace) = a.trace.as_ref() else {
-        return html! {};
-    };
     let layer = &trace.layers[app.layer];
     let (input, hidden, act, out) = (
         layer.ln_2.output.row(sel),

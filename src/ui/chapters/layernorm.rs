@@ -7,7 +7,7 @@ use super::pickers::{LayerPicker, TokenPicker};
 use crate::i18n::{Msg, tr, trf};
 use crate::model::Matrix;
 use crate::model::layernorm::Normalized;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_traced};
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
@@ -102,12 +102,11 @@ pub fn layernorm_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
     let which = Which::of(app.view.as_deref());
-    let (Some(a), Some(sel)) = (app.analysis.clone(), app.token_index()) else {
-        return html! {};
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
     };
-    let Some(trace) = a.trace.as_ref() else {
-        return html! {};
-    };
+    let (sel, trace) = (traced.token, traced.trace());
     let layer = &trace.layers[app.layer];
     let (input, ln): (&Matrix, &Normalized) = match which {
         Which::First => (&layer.input, &layer.ln_1),

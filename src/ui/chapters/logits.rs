@@ -9,7 +9,7 @@ use crate::model::anatomy::Anatomy;
 use crate::model::matrix::dot;
 use crate::model::softmax::softmax;
 use crate::sampling::Sampling;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_traced};
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
@@ -51,12 +51,11 @@ pub fn temperature_slider() -> Html {
 pub fn logits_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let (Some(loaded), Some(a)) = (app.loaded(), app.analysis.clone()) else {
-        return html! {};
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
     };
-    let Some(trace) = a.trace.as_ref() else {
-        return html! {};
-    };
+    let (loaded, trace) = (&traced.loaded, traced.trace());
     let logits = trace.logits.row(0);
     let t = app.sampling.temperature.max(0.05);
     let probs = softmax(logits, t);

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::logits::TemperatureSlider;
 use crate::i18n::{Lang, Msg, number, tr, trf};
 use crate::sampling::{SampleReport, Sampling, rng_for, sample};
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, use_traced};
 use crate::ui::palette::CHIP_TINTS;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
@@ -128,12 +128,11 @@ fn range_input(
 pub fn sampling_chapter() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let (Some(loaded), Some(a)) = (app.loaded(), app.analysis.clone()) else {
-        return html! {};
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
     };
-    let Some(trace) = a.trace.as_ref() else {
-        return html! {};
-    };
+    let (loaded, a, trace) = (&traced.loaded, &traced.analysis, traced.trace());
     let s = app.sampling;
     let method = Method::of(&s);
     // The draw depends on the seed and on how long the text is, so each step of the loop rolls
