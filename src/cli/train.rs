@@ -144,6 +144,25 @@ fn retrieval_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
     }
 }
 
+/// The copy drills ([`corpus::copy`]) as a training source, over every token of the tokenizer
+/// that is not a special one; each drill lies whole in one training sequence.
+fn copy_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
+    let ids: Vec<u32> = (0..tokenizer.vocab_size() as u32)
+        .filter(|&id| !tokenizer.is_special(id))
+        .collect();
+    let (mut tokens, mut mask) = (Vec::new(), Vec::new());
+    let pad = tokenizer.special_id(chat::END).unwrap_or(0);
+    for (t, m) in corpus::copy::drills(config.seed, config.copy_drills, &ids) {
+        append_whole(&mut tokens, &mut mask, (&t, &m), config.seq_len, pad);
+    }
+    Source {
+        name: "copy drills".into(),
+        tokens,
+        mask,
+        weight: config.copy_share,
+    }
+}
+
 pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
     let config: SftConfig = read(config_path, |c: &mut SftConfig, base| {
         c.out = under(base, &c.out);
@@ -176,10 +195,13 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         name: "dialogs".into(),
         tokens,
         mask,
-        weight: 1.0 - config.pretraining_share - config.rag_share,
+        weight: 1.0 - config.pretraining_share - config.rag_share - config.copy_share,
     }];
     if config.rag_dialogs > 0 {
         sources.push(retrieval_source(&config, &tokenizer));
+    }
+    if config.copy_drills > 0 {
+        sources.push(copy_source(&config, &tokenizer));
     }
     if config.pretraining_share > 0.0 {
         let c = corpus::generate(

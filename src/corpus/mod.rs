@@ -6,8 +6,10 @@
 //! | [`world`] | the words: people, animals, food, places, vehicles, colours, numbers |
 //! | [`text`] | sentences and stories from templates |
 //! | [`dialogs`] | question–answer dialogs in the role format, for SFT |
+//! | [`copy`] | copy drills (a random run of tokens, repeated) that teach reading from context |
 //! | [`web`] | a raw "web" stage with duplicates, boilerplate, spam and junk, and its cleaning |
 
+pub mod copy;
 pub mod dialogs;
 pub mod knowledge;
 pub mod rag;

@@ -87,6 +87,12 @@ pub struct SftConfig {
     pub rag_dialogs: usize,
     #[serde(default)]
     pub rag_share: f64,
+    /// Copy drills (a random run of tokens, then the same run: see [`crate::corpus::copy`]) to
+    /// add, and their share.
+    #[serde(default)]
+    pub copy_drills: usize,
+    #[serde(default)]
+    pub copy_share: f64,
     pub seq_len: usize,
     pub train: Settings,
     #[serde(default = "default_val")]
@@ -271,14 +277,22 @@ impl SftConfig {
                 self.rag_dialogs
             ));
         }
+        if self.copy_drills > MAX_RAG_DIALOGS {
+            return Err(format!(
+                "copy_drills must be at most {MAX_RAG_DIALOGS}, got {}",
+                self.copy_drills
+            ));
+        }
         share("pretraining_share", self.pretraining_share)?;
         share("rag_share", self.rag_share)?;
+        share("copy_share", self.copy_share)?;
         share(
-            "pretraining_share + rag_share",
-            self.pretraining_share + self.rag_share,
+            "pretraining_share + rag_share + copy_share",
+            self.pretraining_share + self.rag_share + self.copy_share,
         )?;
         let dialogs = Bytes::product(&[self.repeats, DIALOGS_PER_REPEAT])
             .plus(Bytes::of(self.rag_dialogs, 1))
+            .plus(Bytes::of(self.copy_drills, 1))
             .times(DIALOG_BYTES);
         check_run(
             model,
