@@ -71,7 +71,11 @@ pub fn app() -> Html {
             });
             wasm_bindgen_futures::spawn_local(async move {
                 let (backend, gpu) = crate::gpu::probe().await;
-                dispatch.emit(Action::BackendReady(backend, gpu.map(Rc::new)));
+                dispatch.emit(Action::BackendReady(
+                    backend,
+                    gpu.map(Rc::new),
+                    prefs::stored_compute(),
+                ));
             });
         });
     }
@@ -183,25 +187,7 @@ pub fn app() -> Html {
             gloo::utils::document().set_title(title);
         });
     }
-    // Lesson progress is remembered whenever it changes.
-    {
-        let progress = state.progress.clone();
-        use_effect_with(progress, |p| super::progress::store(p));
-    }
-    {
-        let (lang, theme, presenter) = (state.lang, state.theme, state.presenter);
-        use_effect_with(
-            (lang, theme, presenter),
-            move |&(lang, theme, presenter)| {
-                let root = gloo::utils::document_element();
-                let _ = root.set_attribute("lang", lang.tag());
-                let _ = root.set_attribute("data-theme", theme.code());
-                let _ = root.set_attribute("data-presenter", if presenter { "on" } else { "off" });
-                prefs::store_lang(lang);
-                prefs::store_theme(theme);
-            },
-        );
-    }
+    use_remembered(&state);
 
     let on_skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
@@ -329,4 +315,29 @@ pub fn focus_main_heading() {
     {
         let _ = h.focus();
     }
+}
+
+/// What the browser remembers, written whenever it changes (never from the reducer): lesson
+/// progress, language, theme and where the reader chose to compute; and the page's language,
+/// theme and presenter mode on the root element.
+#[hook]
+fn use_remembered(state: &AppState) {
+    use_effect_with(state.progress.clone(), |p| super::progress::store(p));
+    use_effect_with(state.compute_chosen, |c| {
+        if let Some(c) = *c {
+            prefs::store_compute(c);
+        }
+    });
+    let (lang, theme, presenter) = (state.lang, state.theme, state.presenter);
+    use_effect_with(
+        (lang, theme, presenter),
+        move |&(lang, theme, presenter)| {
+            let root = gloo::utils::document_element();
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("data-theme", theme.code());
+            let _ = root.set_attribute("data-presenter", if presenter { "on" } else { "off" });
+            prefs::store_lang(lang);
+            prefs::store_theme(theme);
+        },
+    );
 }

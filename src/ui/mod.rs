@@ -2,10 +2,12 @@
 //! render it and send it actions.
 //!
 //! - [`app`]: the root component: start-up, hash and keyboard listeners, layout.
-//! - [`state`]: `AppState` and its reducer.
+//! - [`state`]: `AppState` and its reducer, which decides per action whether the prompt is
+//!   analysed again; it writes nothing to storage (the app's effects do).
 //! - [`prefs`]: language and theme remembered in `localStorage`.
 //! - [`progress`]: lesson steps done and questions answered, remembered in `localStorage`.
-//! - [`context`]: the state shared with every component.
+//! - [`context`]: the state shared with every component; `use_traced` for the chapters that
+//!   show the traced pass.
 //! - [`header`], [`nav`], [`status`], [`chapter`], [`prompt`]: the parts of the page.
 //! - [`chapters`]: one module per chapter.
 //! - [`hooks`]: hooks several components share (the width a figure has on screen).

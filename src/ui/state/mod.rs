@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::prefs::{Compute, Theme, store_compute, stored_compute};
+use super::prefs::{Compute, Theme};
 use crate::chapters::Chapter;
 use crate::gpu::{Backend, Gpu};
 use crate::i18n::{Lang, Msg, tr};
@@ -95,6 +95,8 @@ pub struct AppState {
     pub analysis_on: Compute,
     /// Why the page left the graphics card during this visit, if it did.
     pub gpu_failure: Option<String>,
+    /// Where the reader chose to compute during this visit (an effect remembers it).
+    pub compute_chosen: Option<Compute>,
     pub notice: Option<RouteNotice>,
     /// One slot per model, in [`ModelId::ALL`] order.
     slots: [Slot; 4],
@@ -214,8 +216,9 @@ pub enum Action {
     ResetProgress,
     /// The retrieval chapter searched.
     RagSearched(Option<Rc<crate::lesson::facts::RagFacts>>),
-    /// The start-up probe finished, with the open device when it found a working GPU.
-    BackendReady(Backend, Option<Rc<Gpu>>),
+    /// The start-up probe finished, with the open device when it found a working GPU, and
+    /// where the reader chose to compute on an earlier visit.
+    BackendReady(Backend, Option<Rc<Gpu>>, Option<Compute>),
     /// The user chose where to compute.
     SetCompute(Compute),
     /// A GPU computation failed (device lost, out of memory, …): back to the CPU, with a
@@ -256,153 +259,281 @@ impl AppState {
     }
 }
 
+/// Whether an action asks for the prompt to be analysed again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Again {
+    /// Yes: where the pass runs, or the model behind it, changed.
+    Always,
+    /// When the prompt or the model changed, or there is no analysis yet.
+    IfInputChanged,
+    /// No: the action changes what is shown, not what is computed.
+    Never,
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
+    /// Applies `action` to a copy of the state, then analyses the prompt again when the action
+    /// says so ([`Again`]). Nothing here writes to storage: effects in the app do (see
+    /// `compute_chosen`).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.version += 1;
-        let before = (self.prompt.clone(), self.model);
-        match action {
-            Action::HashChanged(hash) => {
-                let parsed = route::parse(&hash);
-                let lang = parsed.state.lang;
-                next.apply_view(parsed.state);
-                if lang.is_none() {
-                    next.lang = self.lang;
-                }
-                next.notice = parsed.notice;
+        let again = match action {
+            a @ (Action::BackendReady(..) | Action::SetCompute(_) | Action::GpuFailed(_)) => {
+                next.compute_action(a)
             }
-            Action::SetLang(lang) => {
-                // The example prompt follows the language; a prompt of one's own stays.
-                if next.prompt == default_prompt(next.lang) {
-                    next.prompt = default_prompt(lang);
-                }
-                next.lang = lang;
+            a @ (Action::ModelProgress(..) | Action::ModelLoaded(..) | Action::LocalNamed(_)) => {
+                next.model_action(&self, a)
             }
-            Action::SetTheme(theme) => next.theme = theme,
-            Action::TogglePresenter => next.presenter = !next.presenter,
-            Action::SetPrompt(p) => {
-                next.prompt = p;
-                next.token = None;
-                next.step = None;
+            a @ (Action::AnalysisProgress(..) | Action::AnalysisDone(..)) => {
+                next.analysis_action(a);
+                Again::Never
             }
-            Action::SetModel(m) => {
-                next.model = m;
-                next.step = None;
-            }
-            Action::SetLayer(l) => next.layer = l,
-            Action::SetHead(h) => next.head = h,
-            Action::SetToken(t) => next.token = t,
-            Action::SetStep(s) => next.step = s,
-            Action::SetSampling(s) => {
-                next.sampling = s;
-                next.step = None;
-            }
-            Action::SetSeed(s) => {
-                next.seed = s;
-                next.step = None;
-            }
-            Action::BackendReady(backend, gpu) => {
-                // A real graphics card computes by default; a software one (SwiftShader,
-                // llvmpipe) is slower than the CPU path, so it waits until the user asks.
-                let hardware =
-                    matches!(&backend, Backend::Gpu { adapter, .. } if !adapter.is_software());
-                next.compute = match (gpu.is_some(), stored_compute()) {
-                    (false, _) => Compute::Cpu,
-                    (true, Some(c)) => c,
-                    (true, None) if hardware => Compute::Gpu,
-                    (true, None) => Compute::Cpu,
-                };
-                next.gpu = gpu;
-                next.backend = BackendStatus::Ready(backend);
-                if next.compute == Compute::Gpu {
-                    next.reanalyse();
-                }
-                return Rc::new(next);
-            }
-            Action::SetCompute(c) => {
-                next.compute = if next.gpu.is_some() { c } else { Compute::Cpu };
-                store_compute(next.compute);
-                next.reanalyse();
-                return Rc::new(next);
-            }
-            Action::GpuFailed(why) => {
-                next.compute = Compute::Cpu;
-                next.gpu = None;
-                next.gpu_failure = Some(why);
-                next.reanalyse();
-                return Rc::new(next);
-            }
-            Action::ModelProgress(m, p) => {
-                next.busy = Some((m, p));
-                if p.is_none() {
-                    next.model_error = None;
-                }
-                return Rc::new(next);
-            }
-            Action::ModelLoaded(m, result) => {
-                let built_in = m.is_built_in();
-                if next.busy.is_some_and(|(b, _)| b == m) {
-                    next.busy = None;
-                }
-                match result {
-                    Ok(l) => {
-                        next.slots[index(m)] = Slot::Ready(l);
-                        if !built_in {
-                            next.model = m;
-                            next.step = None;
-                            next.model_error = None;
-                        }
-                    }
-                    Err(e) if built_in => next.slots[index(m)] = Slot::Failed(e),
-                    Err(e) => {
-                        // A broken download or file: whatever was loaded before stays.
-                        if !matches!(self.slots[index(m)], Slot::Ready(_)) {
-                            next.slots[index(m)] = Slot::Failed(e.clone());
-                        }
-                        next.model_error = Some((m, e));
-                    }
-                }
-                if m == next.model || m == self.model {
-                    next.reanalyse();
-                }
-                return Rc::new(next);
-            }
-            Action::LocalNamed(name) => {
-                next.local_name = Some(name);
-                return Rc::new(next);
-            }
-            Action::AnalysisProgress(prompt, m, p) => {
-                if prompt == next.prompt && m == next.model && next.pending.is_some() {
-                    next.pending = Some(p);
-                }
-                return Rc::new(next);
-            }
-            Action::AnalysisDone(prompt, m, a, on) => {
-                let wanted_gpu = next.pending.is_some_and(|p| p.on_gpu);
-                if prompt == next.prompt && m == next.model && wanted_gpu == (on == Compute::Gpu) {
-                    next.analysis = Some(a);
-                    next.analysis_on = on;
-                    next.pending = None;
-                }
-                return Rc::new(next);
-            }
-            Action::DismissNotice => next.notice = None,
-            lesson => {
-                // Lesson, progress and chapter views: nothing to compute again.
-                next.lesson_action(lesson);
-                return Rc::new(next);
-            }
-        }
-        if (next.prompt.clone(), next.model) != before || next.analysis.is_none() {
+            a => next.view_action(a),
+        };
+        let input_changed = next.prompt != self.prompt || next.model != self.model;
+        if again == Again::Always
+            || (again == Again::IfInputChanged && (input_changed || next.analysis.is_none()))
+        {
             next.reanalyse();
         }
         Rc::new(next)
     }
 }
 
+impl AppState {
+    /// What the reader sees and asks: the link, language, prompt, model, selections, sampling;
+    /// lessons and the chapters' own views.
+    fn view_action(&mut self, action: Action) -> Again {
+        match action {
+            Action::HashChanged(hash) => {
+                let parsed = route::parse(&hash);
+                let lang = parsed.state.lang;
+                let before = self.lang;
+                self.apply_view(parsed.state);
+                if lang.is_none() {
+                    self.lang = before;
+                }
+                self.notice = parsed.notice;
+            }
+            Action::SetLang(lang) => {
+                // The example prompt follows the language; a prompt of one's own stays.
+                if self.prompt == default_prompt(self.lang) {
+                    self.prompt = default_prompt(lang);
+                }
+                self.lang = lang;
+            }
+            Action::SetTheme(theme) => self.theme = theme,
+            Action::TogglePresenter => self.presenter = !self.presenter,
+            Action::SetPrompt(p) => {
+                self.prompt = p;
+                self.token = None;
+                self.step = None;
+            }
+            Action::SetModel(m) => {
+                self.model = m;
+                self.step = None;
+            }
+            Action::SetLayer(l) => self.layer = l,
+            Action::SetHead(h) => self.head = h,
+            Action::SetToken(t) => self.token = t,
+            Action::SetStep(s) => self.step = s,
+            Action::SetSampling(s) => {
+                self.sampling = s;
+                self.step = None;
+            }
+            Action::SetSeed(s) => {
+                self.seed = s;
+                self.step = None;
+            }
+            Action::DismissNotice => self.notice = None,
+            lesson => {
+                // Lesson, progress and chapter views: nothing to compute again.
+                self.lesson_action(lesson);
+                return Again::Never;
+            }
+        }
+        Again::IfInputChanged
+    }
+
+    /// Where the pass runs: the probe's result, the reader's choice, a failed GPU.
+    fn compute_action(&mut self, action: Action) -> Again {
+        match action {
+            Action::BackendReady(backend, gpu, stored) => {
+                // A real graphics card computes by default; a software one (SwiftShader,
+                // llvmpipe) is slower than the CPU path, so it waits until the user asks.
+                let hardware =
+                    matches!(&backend, Backend::Gpu { adapter, .. } if !adapter.is_software());
+                self.compute = match (gpu.is_some(), stored) {
+                    (false, _) => Compute::Cpu,
+                    (true, Some(c)) => c,
+                    (true, None) if hardware => Compute::Gpu,
+                    (true, None) => Compute::Cpu,
+                };
+                self.gpu = gpu;
+                self.backend = BackendStatus::Ready(backend);
+                if self.compute == Compute::Gpu {
+                    return Again::Always;
+                }
+                Again::Never
+            }
+            Action::SetCompute(c) => {
+                self.compute = if self.gpu.is_some() { c } else { Compute::Cpu };
+                self.compute_chosen = Some(self.compute);
+                Again::Always
+            }
+            Action::GpuFailed(why) => {
+                self.compute = Compute::Cpu;
+                self.gpu = None;
+                self.gpu_failure = Some(why);
+                Again::Always
+            }
+            _ => Again::Never,
+        }
+    }
+
+    /// Models arriving: download progress, a finished load (or a failed one), own files' names.
+    fn model_action(&mut self, before: &AppState, action: Action) -> Again {
+        match action {
+            Action::ModelProgress(m, p) => {
+                self.busy = Some((m, p));
+                if p.is_none() {
+                    self.model_error = None;
+                }
+                Again::Never
+            }
+            Action::ModelLoaded(m, result) => {
+                if self.busy.is_some_and(|(b, _)| b == m) {
+                    self.busy = None;
+                }
+                self.model_loaded(before, m, result);
+                if m == self.model || m == before.model {
+                    Again::Always
+                } else {
+                    Again::Never
+                }
+            }
+            Action::LocalNamed(name) => {
+                self.local_name = Some(name);
+                Again::Never
+            }
+            _ => Again::Never,
+        }
+    }
+
+    /// A model finished loading: built-in models fill their slot; GPT-2 and own files become the
+    /// model in use, and when they fail, whatever was loaded before stays.
+    fn model_loaded(&mut self, before: &AppState, m: ModelId, result: Result<Rc<Loaded>, String>) {
+        let built_in = m.is_built_in();
+        match result {
+            Ok(l) => {
+                self.slots[index(m)] = Slot::Ready(l);
+                if !built_in {
+                    self.model = m;
+                    self.step = None;
+                    self.model_error = None;
+                }
+            }
+            Err(e) if built_in => self.slots[index(m)] = Slot::Failed(e),
+            Err(e) => {
+                if !matches!(before.slots[index(m)], Slot::Ready(_)) {
+                    self.slots[index(m)] = Slot::Failed(e.clone());
+                }
+                self.model_error = Some((m, e));
+            }
+        }
+    }
+
+    /// A deferred pass advanced or finished; a result for another prompt, model or device than
+    /// the one now wanted is dropped.
+    fn analysis_action(&mut self, action: Action) {
+        let wanted_gpu = self.pending.is_some_and(|p| p.on_gpu);
+        match action {
+            Action::AnalysisProgress(prompt, m, p)
+                if prompt == self.prompt && m == self.model && self.pending.is_some() =>
+            {
+                self.pending = Some(p);
+            }
+            Action::AnalysisDone(prompt, m, a, on)
+                if prompt == self.prompt
+                    && m == self.model
+                    && wanted_gpu == (on == Compute::Gpu) =>
+            {
+                self.analysis = Some(a);
+                self.analysis_on = on;
+                self.pending = None;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Position of a model's slot.
 fn index(m: ModelId) -> usize {
     ModelId::ALL.iter().position(|&x| x == m).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::*;
+
+    use super::*;
+    use crate::gpu::GpuError;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn fresh() -> Rc<AppState> {
+        Rc::new(AppState::from_hash("", Lang::De, Theme::Auto))
+    }
+
+    fn no_gpu() -> Backend {
+        Backend::Cpu {
+            reason: GpuError::NoApi,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_reader_s_choice_of_device_is_kept_for_an_effect_to_store() {
+        let s = fresh();
+        assert_eq!(s.compute_chosen, None);
+        // Without a GPU the choice falls back to the CPU, and that is what is remembered.
+        let s = s.reduce(Action::SetCompute(Compute::Gpu));
+        assert_eq!(
+            (s.compute, s.compute_chosen),
+            (Compute::Cpu, Some(Compute::Cpu))
+        );
+        // A probe that finds no GPU computes on the CPU whatever an earlier visit chose.
+        let s = fresh().reduce(Action::BackendReady(no_gpu(), None, Some(Compute::Gpu)));
+        assert_eq!((s.compute, s.compute_chosen), (Compute::Cpu, None));
+    }
+
+    #[wasm_bindgen_test]
+    fn views_change_without_a_new_analysis_and_the_example_prompt_follows_the_language() {
+        let s = fresh();
+        let before = s.version;
+        let s = s.reduce(Action::SetView(Some("rlhf".into())));
+        assert_eq!(s.view.as_deref(), Some("rlhf"));
+        assert_eq!(s.version, before + 1);
+        assert_eq!(s.prompt, default_prompt(Lang::De));
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(s.prompt, default_prompt(Lang::En));
+        let s = s.reduce(Action::SetPrompt("Hallo".into()));
+        let s = s.reduce(Action::SetLang(Lang::De));
+        assert_eq!(s.prompt, "Hallo", "a prompt of one's own stays");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_result_for_another_prompt_is_dropped() {
+        let s = fresh().reduce(Action::AnalysisProgress(
+            "not the prompt".into(),
+            ModelId::ALL[0],
+            Pending {
+                layers_done: 1,
+                layers: 4,
+                on_gpu: false,
+            },
+        ));
+        assert_eq!(s.pending, None);
+    }
 }

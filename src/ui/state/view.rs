@@ -46,6 +46,7 @@ impl AppState {
             compute: Compute::Cpu,
             analysis_on: Compute::Cpu,
             gpu_failure: None,
+            compute_chosen: None,
             notice: None,
             slots: [Slot::Loading, Slot::Loading, Slot::Absent, Slot::Absent],
             local_name: None,
