@@ -11,7 +11,8 @@
 //   binding 2  out    : [n × d]        contexts of all heads (write)
 //   binding 3  params : n, T, H, d_k, start
 //
-// One invocation per output element, 256 per workgroup, folded into y past the x limit.
+// One invocation per output element, WG_ELEMENT (256) per workgroup, folded into y past the
+// x limit.
 // CPU reference: src/model/attention.rs
 
 struct Params {
@@ -27,12 +28,12 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 @group(0) @binding(3) var<uniform> params: Params;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let idx = gid.x + gid.y * groups.x * 256u;
+    let idx = gid.x + gid.y * groups.x * WG_ELEMENT;
     let d = params.heads * params.dk;
     if (idx >= params.n * d) {
         return;

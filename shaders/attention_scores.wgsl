@@ -12,7 +12,8 @@
 //   binding 2  s      : [H × n × T]     scores (write)
 //   binding 3  params : n, T, H, d_k
 //
-// One invocation per score, 256 per workgroup, folded into y past the x limit.
+// One invocation per score, WG_ELEMENT (256) per workgroup, folded into y past the x
+// limit.
 // CPU reference: src/model/attention.rs
 
 struct Params {
@@ -27,12 +28,12 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> s: array<f32>;
 @group(0) @binding(3) var<uniform> params: Params;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let idx = gid.x + gid.y * groups.x * 256u;
+    let idx = gid.x + gid.y * groups.x * WG_ELEMENT;
     let n = params.n;
     let t = params.t;
     if (idx >= params.heads * n * t) {

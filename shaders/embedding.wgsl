@@ -14,7 +14,8 @@
 //   binding 3  out    : [n × d]          X (write)
 //   binding 4  params : n, d, start, row0, rows, with_pos
 //
-// One invocation per element of X, 256 per workgroup, folded into y past the x limit.
+// One invocation per element of X, WG_ELEMENT (256) per workgroup, folded into y past the
+// x limit.
 // CPU reference: src/model/embedding.rs (token_embeddings, position_vectors, add)
 
 struct Params {
@@ -32,12 +33,12 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> out: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = gid.x + gid.y * groups.x * 256u;
+    let i = gid.x + gid.y * groups.x * WG_ELEMENT;
     if (i >= params.n * params.d) {
         return;
     }

@@ -10,7 +10,8 @@
 //   binding 1  out    : [n]    GELU(H) (write)
 //   binding 2  params : n
 //
-// One invocation per element, 256 per workgroup, folded into y past the x limit.
+// One invocation per element, WG_ELEMENT (256) per workgroup, folded into y past the x
+// limit.
 // CPU reference: src/model/ffn.rs (gelu)
 
 struct Params {
@@ -23,12 +24,12 @@ struct Params {
 
 const GELU_C: f32 = 0.7978846;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = gid.x + gid.y * groups.x * 256u;
+    let i = gid.x + gid.y * groups.x * WG_ELEMENT;
     if (i >= params.n) {
         return;
     }

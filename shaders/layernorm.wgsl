@@ -9,15 +9,16 @@
 //   binding 2  beta   : [d]         shift β
 //   binding 3  out    : [n × d]     y (write)
 //   binding 4  stats  : [n × 2]     μ and σ² per row (write, for the visualizer)
-//   binding 5  params : n, d, ε (f32 bits)
+//   binding 5  params : n, d, ε
 //
-// 64 invocations per row sum strided slices, then a tree reduction in workgroup memory.
+// WG_ROW (64) invocations per row sum strided slices, then a tree reduction in workgroup
+// memory (shaders/reduce.wgsl).
 // CPU reference: src/model/layernorm.rs
 
 struct Params {
     n: u32,
     d: u32,
-    eps_bits: u32,
+    eps: f32,
 }
 
 @group(0) @binding(0) var<storage, read> x: array<f32>;
@@ -27,26 +28,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> stats: array<f32>;
 @group(0) @binding(5) var<uniform> params: Params;
 
-const WG: u32 = 64u;
-var<workgroup> partial: array<f32, 64>;
-
-// Sum of `partial` over the workgroup, left in partial[0].
-fn reduce_sum(t: u32) {
-    var stride = WG / 2u;
-    loop {
-        if (stride == 0u) {
-            break;
-        }
-        workgroupBarrier();
-        if (t < stride) {
-            partial[t] = partial[t] + partial[t + stride];
-        }
-        stride = stride / 2u;
-    }
-    workgroupBarrier();
-}
-
-@compute @workgroup_size(64)
+@compute @workgroup_size(WG_ROW)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
@@ -60,7 +42,7 @@ fn main(
     let d = params.d;
     let base = row * d;
     var s = 0.0;
-    for (var c = t; c < d; c = c + WG) {
+    for (var c = t; c < d; c = c + WG_ROW) {
         s = s + x[base + c];
     }
     partial[t] = s;
@@ -68,15 +50,15 @@ fn main(
     let mean = partial[0] / f32(d);
     workgroupBarrier();
     var q = 0.0;
-    for (var c = t; c < d; c = c + WG) {
+    for (var c = t; c < d; c = c + WG_ROW) {
         let e = x[base + c] - mean;
         q = q + e * e;
     }
     partial[t] = q;
     reduce_sum(t);
     let variance = partial[0] / f32(d);
-    let inv = 1.0 / sqrt(variance + bitcast<f32>(params.eps_bits));
-    for (var c = t; c < d; c = c + WG) {
+    let inv = 1.0 / sqrt(variance + params.eps);
+    for (var c = t; c < d; c = c + WG_ROW) {
         out[base + c] = (x[base + c] - mean) * inv * gamma[c] + beta[c];
     }
     if (t == 0u) {

@@ -36,14 +36,14 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-const TILE: u32 = 64u;   // rows and columns of Y per workgroup
+const TILE: u32 = MATMUL_TILE;   // rows and columns of Y per workgroup (64)
 const TK: u32 = 16u;     // step along K
 const PER: u32 = 4u;     // rows and columns of Y per invocation
 // xs[i][j] = X[tile row i, k j]; ws[i][j] = W[tile column i, k j].
 var<workgroup> xs: array<array<f32, 16>, 64>;
 var<workgroup> ws: array<array<f32, 16>, 64>;
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size(MATMUL_TILE / 4u, MATMUL_TILE / 4u)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(local_invocation_id) lid: vec3<u32>,

@@ -11,7 +11,7 @@
 //   binding 3  y      : [≥ offset + m] (write)
 //   binding 4  params : K, m, offset, has_bias
 //
-// A workgroup of 64 computes 16 outputs, 4 invocations per output: lane l of an output sums
+// A workgroup computes MATVEC_ROWS (16) outputs, MATVEC_LANES (4) invocations per output: lane l of an output sums
 // the weights k ≡ l (mod 4) of its row (neighbouring lanes read neighbouring weights), then the
 // four partial sums meet in workgroup memory after a single barrier. Workgroups fold into y
 // past the adapter's x limit.
@@ -30,22 +30,20 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> y: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-const ROWS: u32 = 16u;   // outputs per workgroup
-const LANES: u32 = 4u;   // invocations per output
-var<workgroup> partial: array<f32, 64>;
+var<workgroup> partial: array<f32, MATVEC_ROWS * MATVEC_LANES>;
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(MATVEC_ROWS * MATVEC_LANES)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
     @builtin(local_invocation_index) t: u32,
 ) {
-    let c = (wid.x + wid.y * groups.x) * ROWS + t / LANES;
-    let lane = t % LANES;
+    let c = (wid.x + wid.y * groups.x) * MATVEC_ROWS + t / MATVEC_LANES;
+    let lane = t % MATVEC_LANES;
     var s = 0.0;
     if (c < params.m) {
         let base = c * params.k;
-        for (var k = lane; k < params.k; k = k + LANES) {
+        for (var k = lane; k < params.k; k = k + MATVEC_LANES) {
             s = s + x[k] * w[base + k];
         }
     }
@@ -56,6 +54,9 @@ fn main(
         if (params.has_bias != 0u) {
             b = bias[params.offset + c];
         }
-        y[params.offset + c] = partial[t] + partial[t + 1u] + partial[t + 2u] + partial[t + 3u] + b;
+        for (var l = 0u; l < MATVEC_LANES; l = l + 1u) {
+            b = b + partial[t + l];
+        }
+        y[params.offset + c] = b;
     }
 }

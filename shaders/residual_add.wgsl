@@ -8,9 +8,9 @@
 //   binding 2  out  : [T × d_model]   result (write)
 //   binding 3  params.n : number of elements
 //
-// One invocation per element, 256 per workgroup. The host dispatches ceil(n / 256) workgroups,
-// folded into x and y when that exceeds the adapter's per-dimension limit; invocations past n
-// return at once.
+// One invocation per element, WG_ELEMENT (256) per workgroup. The host dispatches
+// ceil(n / WG_ELEMENT) workgroups, folded into x and y when that exceeds the adapter's
+// per-dimension limit; invocations past n return at once.
 // CPU reference: src/model/residual.rs
 
 struct Params {
@@ -22,12 +22,12 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 @group(0) @binding(3) var<uniform> params: Params;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = gid.x + gid.y * groups.x * 256u;
+    let i = gid.x + gid.y * groups.x * WG_ELEMENT;
     if (i >= params.n) {
         return;
     }

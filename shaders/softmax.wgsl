@@ -7,10 +7,11 @@
 // Buffers (f32, row-major):
 //   binding 0  z      : [rows × len]   scores or logits
 //   binding 1  p      : [rows × len]   probabilities (write)
-//   binding 2  params : rows, len, causal (0/1), start, n, τ (f32 bits)
+//   binding 2  params : rows, len, causal (0/1), start, n, τ
 //
-// One workgroup of 64 per row: max, then the sum of exponentials, each a tree reduction in
-// workgroup memory; subtracting the maximum keeps exp from overflowing.
+// One workgroup of WG_ROW (64) per row: max, then the sum of exponentials, each a tree
+// reduction in workgroup memory (shaders/reduce.wgsl); subtracting the maximum keeps exp
+// from overflowing.
 // CPU reference: src/model/softmax.rs
 
 struct Params {
@@ -19,17 +20,14 @@ struct Params {
     causal: u32,
     start: u32,
     n: u32,
-    temperature_bits: u32,
+    temperature: f32,
 }
 
 @group(0) @binding(0) var<storage, read> z: array<f32>;
 @group(0) @binding(1) var<storage, read_write> p: array<f32>;
 @group(0) @binding(2) var<uniform> params: Params;
 
-const WG: u32 = 64u;
-var<workgroup> partial: array<f32, 64>;
-
-@compute @workgroup_size(64)
+@compute @workgroup_size(WG_ROW)
 fn main(
     @builtin(workgroup_id) wid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
@@ -44,46 +42,24 @@ fn main(
     if (params.causal != 0u) {
         allowed = min(params.len, params.start + row % params.n + 1u);
     }
-    let tau = bitcast<f32>(params.temperature_bits);
+    let tau = params.temperature;
     // The largest allowed value (−3.4e38 stands in for −∞ when nothing is larger).
     var m = -3.4e38;
-    for (var j = t; j < allowed; j = j + WG) {
+    for (var j = t; j < allowed; j = j + WG_ROW) {
         m = max(m, z[base + j]);
     }
     partial[t] = m;
-    var stride = WG / 2u;
-    loop {
-        if (stride == 0u) {
-            break;
-        }
-        workgroupBarrier();
-        if (t < stride) {
-            partial[t] = max(partial[t], partial[t + stride]);
-        }
-        stride = stride / 2u;
-    }
-    workgroupBarrier();
+    reduce_max(t);
     let top = partial[0];
     workgroupBarrier();
     var s = 0.0;
-    for (var j = t; j < allowed; j = j + WG) {
+    for (var j = t; j < allowed; j = j + WG_ROW) {
         s = s + exp((z[base + j] - top) / tau);
     }
     partial[t] = s;
-    stride = WG / 2u;
-    loop {
-        if (stride == 0u) {
-            break;
-        }
-        workgroupBarrier();
-        if (t < stride) {
-            partial[t] = partial[t] + partial[t + stride];
-        }
-        stride = stride / 2u;
-    }
-    workgroupBarrier();
+    reduce_sum(t);
     let inv = 1.0 / partial[0];
-    for (var j = t; j < params.len; j = j + WG) {
+    for (var j = t; j < params.len; j = j + WG_ROW) {
         if (j < allowed) {
             p[base + j] = exp((z[base + j] - top) / tau) * inv;
         } else {

@@ -11,7 +11,7 @@
 //   binding 3  v_cache : [n_ctx × d]    values (write rows start ..)
 //   binding 4  params  : n, d, start
 //
-// One invocation per element of q, 256 per workgroup.
+// One invocation per element of q, WG_ELEMENT (256) per workgroup.
 // CPU reference: src/model/gpt.rs (Pass::run_layer: the cache append)
 
 struct Params {
@@ -26,12 +26,12 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> v_cache: array<f32>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(WG_ELEMENT)
 fn main(
     @builtin(global_invocation_id) gid: vec3<u32>,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = gid.x + gid.y * groups.x * 256u;
+    let i = gid.x + gid.y * groups.x * WG_ELEMENT;
     let d = params.d;
     if (i >= params.n * d) {
         return;

@@ -121,9 +121,10 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
 }
 
 /// The retrieval dialogs ([`corpus::rag::training_dialogs`]) as a training source. Each dialog
-/// lies whole in one training sequence, so that no answer loses its context. Every token counts
-/// in the loss: the context's values are random, so predicting its sentences teaches that a
-/// value can be read but not recalled.
+/// lies whole in one training sequence, so that no answer loses its context. The answer's tokens
+/// weigh 1 in the loss, the context's and the question's `rag_context_weight`: the context's
+/// values are random, so predicting them teaches that a value can be read but not recalled,
+/// and at full weight that noise drowns the answer's signal.
 fn retrieval_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
     let mut tokens = Vec::new();
     let mut mask = Vec::new();
@@ -132,7 +133,11 @@ fn retrieval_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
         let (ids, roles) = chat::encode(tokenizer, &d);
         let m: Vec<f32> = roles
             .iter()
-            .map(|r| f32::from(u8::from(r.is_some())))
+            .map(|r| match r {
+                Some(chat::Role::Assistant) => 1.0,
+                Some(_) => config.rag_context_weight as f32,
+                None => 0.0,
+            })
             .collect();
         append_whole(&mut tokens, &mut mask, (&ids, &m), config.seq_len, pad);
     }

@@ -4,7 +4,8 @@
 //! The question uses a `train` template and usually another word for the item than the
 //! passage; the passage is a short stretch like a chunk: the answering sentence(s) among one or
 //! two other sentences. One pair in five asks in the other language. A batch never holds two
-//! pairs about the same item of the same kind, so no negative answers another pair's question.
+//! pairs about the same item of the same kind, so no negative answers another pair's question;
+//! it often holds the same item's fact of a twin kind, a hard negative ([`twin_kinds`]).
 
 use crate::corpus::knowledge::{Fact, filler, kinds, random_fact};
 use crate::i18n::Lang;
@@ -63,20 +64,52 @@ fn passage(rng: &mut Rng, fact: &Fact, lang: Lang, taken: &[(usize, usize)]) -> 
     sentences.join(" ")
 }
 
+/// The kinds about the same items as kind `kind` (a subject's teacher and its room): their
+/// facts share the item's name and differ in what they say of it.
+pub fn twin_kinds(kind: usize) -> Vec<usize> {
+    let all = kinds();
+    (0..all.len())
+        .filter(|&k| {
+            k != kind
+                && all[k].items.len() == all[kind].items.len()
+                && all[k].items.iter().zip(all[kind].items).all(|(a, b)| a.en == b.en)
+        })
+        .collect()
+}
+
+/// The batch's facts: distinct (kind, item), at most half of all items so that distractors
+/// remain. Half of the facts whose kind has a twin bring the same item's fact of the twin kind
+/// along, as a hard negative: the question «who teaches maths?» must find the teacher's
+/// sentence, not the one with the maths room, though both name maths.
+fn batch_facts(rng: &mut Rng, size: usize) -> Vec<Fact> {
+    let possible: usize = kinds().iter().map(|k| k.items.len()).sum();
+    let size = size.min(possible / 2);
+    let mut facts: Vec<Fact> = Vec::with_capacity(size);
+    let fresh = |facts: &[Fact], f: &Fact| !facts.iter().any(|g| (g.kind, g.item) == (f.kind, f.item));
+    while facts.len() < size {
+        let fact = random_fact(rng);
+        if !fresh(&facts, &fact) {
+            continue;
+        }
+        facts.push(fact);
+        let twins = twin_kinds(fact.kind);
+        if facts.len() < size && !twins.is_empty() && rng.below(2) == 0 {
+            let mut twin = random_fact(rng);
+            twin.kind = twins[rng.below(twins.len())];
+            twin.item = fact.item;
+            if fresh(&facts, &twin) {
+                facts.push(twin);
+            }
+        }
+    }
+    facts
+}
+
 /// A batch of `size` pairs with distinct (kind, item), `cross` the share asked in the other
 /// language.
 pub fn batch(rng: &mut Rng, size: usize, cross: f64) -> Vec<Pair> {
-    // At most half of all items, so that distractors remain.
-    let possible: usize = kinds().iter().map(|k| k.items.len()).sum();
-    let mut facts: Vec<Fact> = Vec::with_capacity(size);
-    let mut seen = Vec::with_capacity(size);
-    while facts.len() < size.min(possible / 2) {
-        let fact = random_fact(rng);
-        if !seen.contains(&(fact.kind, fact.item)) {
-            seen.push((fact.kind, fact.item));
-            facts.push(fact);
-        }
-    }
+    let facts = batch_facts(rng, size);
+    let seen: Vec<(usize, usize)> = facts.iter().map(|f| (f.kind, f.item)).collect();
     let mut out = Vec::with_capacity(facts.len());
     for fact in facts {
         let lang = lang_of(rng);
@@ -114,5 +147,26 @@ mod tests {
         );
         // The same seed gives the same batch.
         assert_eq!(batch(&mut Rng::new(1), 48, 0.2), b);
+    }
+
+    #[test]
+    fn batches_hold_hard_negatives_about_the_same_item() {
+        // The subjects' teachers and rooms are twins, the rooms' opening times and rules too.
+        let twins: Vec<Vec<usize>> = (0..kinds().len()).map(twin_kinds).collect();
+        assert!(twins.iter().filter(|t| !t.is_empty()).count() >= 4);
+        for (k, t) in twins.iter().enumerate() {
+            assert!(t.iter().all(|&o| twins[o].contains(&k)));
+        }
+        let mut rng = Rng::new(3);
+        let facts = batch_facts(&mut rng, 48);
+        let pairs = facts
+            .iter()
+            .filter(|f| {
+                facts
+                    .iter()
+                    .any(|g| g.item == f.item && twin_kinds(f.kind).contains(&g.kind))
+            })
+            .count();
+        assert!(pairs >= 8, "{pairs} facts with their twin in the batch");
     }
 }

@@ -5,6 +5,8 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::{AttentionContextParams, AttentionScoresParams, SplitQkvParams};
+use super::shaders::WG_ELEMENT;
 use super::softmax::{Causal, record_softmax};
 use crate::model::Matrix;
 use crate::model::attention::HeadValues;
@@ -61,15 +63,24 @@ pub fn record_attention(
         encoder,
         &k.split_qkv,
         &[qkv, &out.q, k_cache, v_cache],
-        &[n as u32, d as u32, s.start as u32],
-        gpu.groups_for(n * d, 256),
+        &SplitQkvParams {
+            n: n as u32,
+            d: d as u32,
+            start: s.start as u32,
+        },
+        gpu.groups_for(n * d, WG_ELEMENT),
     );
     gpu.record(
         encoder,
         &k.attention_scores,
         &[&out.q, k_cache, &out.scores],
-        &[n as u32, t as u32, s.heads as u32, s.dk as u32],
-        gpu.groups_for(s.heads * n * t, 256),
+        &AttentionScoresParams {
+            n: n as u32,
+            t: t as u32,
+            heads: s.heads as u32,
+            dk: s.dk as u32,
+        },
+        gpu.groups_for(s.heads * n * t, WG_ELEMENT),
     );
     record_softmax(
         gpu,
@@ -85,14 +96,14 @@ pub fn record_attention(
         encoder,
         &k.attention_context,
         &[&out.alpha, v_cache, &out.concat],
-        &[
-            n as u32,
-            t as u32,
-            s.heads as u32,
-            s.dk as u32,
-            s.start as u32,
-        ],
-        gpu.groups_for(n * d, 256),
+        &AttentionContextParams {
+            n: n as u32,
+            t: t as u32,
+            heads: s.heads as u32,
+            dk: s.dk as u32,
+            start: s.start as u32,
+        },
+        gpu.groups_for(n * d, WG_ELEMENT),
     );
     out
 }

@@ -229,17 +229,13 @@ impl Gpu {
         encoder: &mut wgpu::CommandEncoder,
         kernel: &Kernel,
         buffers: &[&wgpu::Buffer],
-        params: &[u32],
+        params: &impl super::params::Params,
         groups: (u32, u32),
     ) {
         // Uniform blocks are sized in multiples of 16 bytes.
-        let mut words = params.to_vec();
-        words.resize(params.len().div_ceil(4).max(1) * 4, 0);
-        let uniform = self.buffer_with(
-            "params",
-            bytemuck::cast_slice(&words),
-            wgpu::BufferUsages::UNIFORM,
-        );
+        let mut bytes = bytemuck::bytes_of(params).to_vec();
+        bytes.resize(bytes.len().div_ceil(16).max(1) * 16, 0);
+        let uniform = self.buffer_with("params", &bytes, wgpu::BufferUsages::UNIFORM);
         let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
             .iter()
             .enumerate()
@@ -376,8 +372,8 @@ impl Gpu {
 
     /// Workgroup counts `(x, y)` covering `n` invocations at `per_group` each, folded into y
     /// when x would exceed the adapter's per-dimension limit.
-    pub fn groups_for(&self, n: usize, per_group: usize) -> (u32, u32) {
-        let groups = n.div_ceil(per_group).max(1) as u64;
+    pub fn groups_for(&self, n: usize, per_group: u32) -> (u32, u32) {
+        let groups = n.div_ceil(per_group.max(1) as usize).max(1) as u64;
         let max_x = u64::from(self.limits.max_compute_workgroups_per_dimension.max(1));
         if groups <= max_x {
             (groups as u32, 1)

@@ -3,6 +3,8 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::EmbeddingParams;
+use super::shaders::WG_ELEMENT;
 use super::matmul::GpuMatrix;
 use crate::model::Matrix;
 
@@ -25,20 +27,20 @@ pub fn record_embedding(
     let d = table.cols;
     let mut row0 = 0usize;
     for (chunk, rows) in &table.chunks {
-        let params = [
-            n as u32,
-            d as u32,
-            start as u32,
-            row0 as u32,
-            *rows as u32,
-            u32::from(with_pos),
-        ];
+        let params = EmbeddingParams {
+            n: n as u32,
+            d: d as u32,
+            start: start as u32,
+            row0: row0 as u32,
+            rows: *rows as u32,
+            with_pos: u32::from(with_pos),
+        };
         gpu.record(
             encoder,
             &k.embedding,
             &[ids, chunk, pos, out],
             &params,
-            gpu.groups_for(n * d, 256),
+            gpu.groups_for(n * d, WG_ELEMENT),
         );
         row0 += rows;
     }

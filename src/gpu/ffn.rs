@@ -3,6 +3,8 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::CountParams;
+use super::shaders::WG_ELEMENT;
 
 /// Records `out[i] = gelu(x[i])` for `n` values.
 pub fn record_gelu(
@@ -17,8 +19,8 @@ pub fn record_gelu(
         encoder,
         &k.gelu,
         &[x, out],
-        &[n as u32],
-        gpu.groups_for(n, 256),
+        &CountParams { n: n as u32 },
+        gpu.groups_for(n, WG_ELEMENT),
     );
 }
 

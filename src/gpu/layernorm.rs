@@ -3,6 +3,7 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::LayerNormParams;
 use crate::model::Matrix;
 use crate::model::layernorm::Normalized;
 
@@ -24,7 +25,11 @@ pub fn record_layer_norm(
         encoder,
         &k.layer_norm,
         &[x, gamma, beta, out, stats],
-        &[n as u32, d as u32, eps.to_bits()],
+        &LayerNormParams {
+            n: n as u32,
+            d: d as u32,
+            eps,
+        },
         gpu.groups_for(n, 1),
     );
 }

@@ -3,6 +3,8 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::{MatmulParams, MatvecParams};
+use super::shaders::{MATMUL_TILE, MATVEC_ROWS};
 use crate::model::Matrix;
 
 /// A weight matrix `[rows × cols]` on the GPU, split into chunks of whole rows when it is larger
@@ -78,24 +80,30 @@ pub fn record_linear(
     let mut offset = 0usize;
     for (chunk, m) in &w.chunks {
         if n == 1 {
-            let params = [w.cols as u32, *m as u32, offset as u32, has_bias];
+            let params = MatvecParams {
+                k: w.cols as u32,
+                m: *m as u32,
+                offset: offset as u32,
+                has_bias,
+            };
             gpu.record(
                 encoder,
                 &k.matvec,
                 &[x, chunk, b, y],
                 &params,
-                gpu.groups_for(*m, 16),
+                gpu.groups_for(*m, MATVEC_ROWS),
             );
         } else {
-            let params = [
-                n as u32,
-                w.cols as u32,
-                *m as u32,
-                w.rows as u32,
-                offset as u32,
+            let params = MatmulParams {
+                n: n as u32,
+                k: w.cols as u32,
+                m: *m as u32,
+                stride: w.rows as u32,
+                offset: offset as u32,
                 has_bias,
-            ];
-            let groups = (m.div_ceil(64) as u32, n.div_ceil(64) as u32);
+            };
+            let tile = MATMUL_TILE as usize;
+            let groups = (m.div_ceil(tile) as u32, n.div_ceil(tile) as u32);
             gpu.record(encoder, &k.matmul, &[x, chunk, b, y], &params, groups);
         }
         offset += m;

@@ -3,7 +3,8 @@
 //! [`crate::model`].
 //!
 //! - [`context`]: adapter and device, buffers, dispatch, read-back.
-//! - [`shaders`], [`kernels`]: the WGSL sources and their compiled pipelines.
+//! - [`shaders`], [`kernels`]: the WGSL sources (with the prelude of workgroup sizes and the
+//!   shared reductions) and their compiled pipelines; [`params`]: each kernel's uniform.
 //! - [`embedding`], [`layernorm`], [`matmul`], [`attention`], [`softmax`], [`ffn`],
 //!   [`residual`]: one home per operation, each recording its kernel and offering a
 //!   CPU-in/CPU-out version for tests.
@@ -21,6 +22,7 @@ pub mod kernels;
 pub mod layernorm;
 pub mod matmul;
 pub mod model;
+pub mod params;
 pub mod probe;
 pub mod profile;
 pub mod readback;

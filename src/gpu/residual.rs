@@ -3,6 +3,8 @@
 
 use super::context::{Gpu, GpuError, Kernel};
 use super::kernels::submit;
+use super::params::CountParams;
+use super::shaders::WG_ELEMENT;
 use super::shaders;
 
 /// Records `out[i] = x[i] + f_x[i]` for `n` values with the residual-add pipeline.
@@ -18,8 +20,8 @@ pub fn record_residual_add(
         encoder,
         kernel,
         &[x, f_x, out],
-        &[n as u32],
-        gpu.groups_for(n, 256),
+        &CountParams { n: n as u32 },
+        gpu.groups_for(n, WG_ELEMENT),
     );
 }
 
@@ -36,7 +38,7 @@ pub async fn residual_add(gpu: &Gpu, x: &[f32], f_x: &[f32]) -> Result<Vec<f32>,
     let n = x.len();
     u32::try_from(n)
         .map_err(|_| GpuError::Compute(format!("{n} elements exceed a 32-bit index")))?;
-    let pipeline = gpu.pipeline("residual_add", shaders::RESIDUAL_ADD).await?;
+    let pipeline = gpu.pipeline("residual_add", &shaders::RESIDUAL_ADD.source()).await?;
     let (xb, fb, out) = (
         gpu.upload("x", x),
         gpu.upload("f_x", f_x),

@@ -3,6 +3,7 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::params::SoftmaxParams;
 use crate::model::Matrix;
 
 /// The causal mask of attention: row `r` belongs to new token `r mod n` at position
@@ -30,7 +31,14 @@ pub fn record_softmax(
         encoder,
         &k.softmax,
         &[z, p],
-        &[rows as u32, len as u32, on, start, n, temperature.to_bits()],
+        &SoftmaxParams {
+            rows: rows as u32,
+            len: len as u32,
+            causal: on,
+            start,
+            n,
+            temperature,
+        },
         gpu.groups_for(rows, 1),
     );
 }

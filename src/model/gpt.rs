@@ -9,13 +9,12 @@ use super::ModelError;
 use super::attention::{Record, attention};
 use super::config::Config;
 use super::embedding::{add, position_vectors, token_embeddings};
-use super::ffn::ffn;
+use super::block::block;
 use super::layernorm::layer_norm;
 use super::matrix::{Matrix, linear};
 use super::softmax::softmax;
 use super::trace::{LayerTrace, Trace};
 use super::weights::Weights;
-use crate::model::residual::residual_add;
 
 /// A GPT-2-style model.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,71 +202,41 @@ impl Pass<'_> {
         self.next
     }
 
-    /// Runs the next transformer layer on `x` `[n × d]`:
-    /// `h = x + W_O·attention(LN₁(x))`, then `x' = h + FFN(LN₂(h))`; appends this layer's keys
-    /// and values to the cache.
+    /// Runs the next transformer layer ([`block`]) on `x` `[n × d]`, its attention over the
+    /// cached keys and values of earlier tokens and these; appends this layer's keys and values
+    /// to the cache.
     pub fn run_layer(&mut self) {
         let c = &self.model.config;
         let l = self.next;
-        let b = &self.model.weights.blocks[l];
-        let (n, d) = (self.ids.len(), c.d_model);
-        let x = &self.x;
-        let ln_1 = layer_norm(x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
-        let qkv = linear(&ln_1.output, &b.attn_qkv, Some(&b.attn_qkv_bias));
-        let cache = &mut *self.cache;
-        for r in 0..n {
-            let row = qkv.row(r);
-            cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
-            cache.values[l].data.extend_from_slice(&row[2 * d..]);
-        }
-        cache.keys[l].rows += n;
-        cache.values[l].rows += n;
+        let d = c.d_model;
+        let (start, n_head) = (self.start, c.n_head);
         let record = if self.tracing {
             Record::Everything
         } else {
             Record::Nothing
         };
-        let att = attention(
-            &qkv,
-            &cache.keys[l],
-            &cache.values[l],
-            c.n_head,
-            self.start,
-            record,
+        let cache = &mut *self.cache;
+        let v = block(
+            &self.x,
+            &self.model.weights.blocks[l],
+            c.layer_norm_eps,
+            |qkv| {
+                for r in 0..qkv.rows {
+                    let row = qkv.row(r);
+                    cache.keys[l].data.extend_from_slice(&row[d..2 * d]);
+                    cache.values[l].data.extend_from_slice(&row[2 * d..]);
+                }
+                cache.keys[l].rows += qkv.rows;
+                cache.values[l].rows += qkv.rows;
+                let att = attention(qkv, &cache.keys[l], &cache.values[l], n_head, start, record);
+                (att.concat, att.heads)
+            },
         );
-        let (concat, heads) = (att.concat, att.heads);
-        let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
-        let residual_1 = Matrix {
-            rows: n,
-            cols: d,
-            data: residual_add(&x.data, &attn_out.data),
-        };
-        let ln_2 = layer_norm(&residual_1, &b.ln_2.gamma, &b.ln_2.beta, c.layer_norm_eps);
-        let f = ffn(
-            &ln_2.output,
-            &b.ffn_in,
-            &b.ffn_in_bias,
-            &b.ffn_out,
-            &b.ffn_out_bias,
-        );
-        let residual_2 = Matrix {
-            rows: n,
-            cols: d,
-            data: residual_add(&residual_1.data, &f.output.data),
-        };
-        let input = std::mem::replace(&mut self.x, residual_2);
         if self.tracing {
-            self.layers.push(LayerTrace {
-                input,
-                ln_1,
-                heads,
-                concat,
-                attn_out,
-                residual_1,
-                ln_2,
-                ffn: f,
-                residual_2: self.x.clone(),
-            });
+            let input = std::mem::replace(&mut self.x, v.residual_2.clone());
+            self.layers.push(LayerTrace::new(input, v));
+        } else {
+            self.x = v.residual_2;
         }
         self.next += 1;
     }

@@ -13,6 +13,7 @@
 //! | [`softmax`] | softmax (attention weights, next-token probabilities) |
 //! | [`ffn`] | feed-forward network with GELU |
 //! | [`residual`] | the residual connection |
+//! | [`block`] | one pre-LN transformer block, for inference, the trace and training |
 //! | [`weights`] | the parameter table (name, shape, layout, part, decay), initialisation |
 //! | [`checkpoint`] | `model.safetensors` reading and writing |
 //! | [`gpt`] | the forward pass with a KV cache |
@@ -22,6 +23,7 @@
 
 pub mod anatomy;
 pub mod attention;
+pub mod block;
 pub mod checkpoint;
 pub mod config;
 pub mod embedding;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::attention::HeadValues;
+use super::block::BlockValues;
 use super::ffn::FfnValues;
 use super::layernorm::Normalized;
 use super::matrix::Matrix;
@@ -29,6 +30,24 @@ pub struct LayerTrace {
     pub ffn: FfnValues,
     /// `residual_1 + ffn.output`, the layer's output `[n × d]`.
     pub residual_2: Matrix,
+}
+
+impl LayerTrace {
+    /// The trace of a block whose input was `input`, from the values [`super::block::block`]
+    /// computed (its attention keeping every head's values).
+    pub fn new(input: Matrix, v: BlockValues<Vec<HeadValues>>) -> LayerTrace {
+        LayerTrace {
+            input,
+            ln_1: v.ln_1,
+            heads: v.attention,
+            concat: v.concat,
+            attn_out: v.attn_out,
+            residual_1: v.residual_1,
+            ln_2: v.ln_2,
+            ffn: v.ffn,
+            residual_2: v.residual_2,
+        }
+    }
 }
 
 /// A traced forward pass over `ids` (at positions `start ..`).

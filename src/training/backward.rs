@@ -99,23 +99,23 @@ pub fn backward_from_final(
         // FFN: f = g·W₂ᵀ + b₂, g = GELU(h), h = ln2·W₁ᵀ + b₁.
         let dg = linear_backward(
             &dx,
-            &layer.g,
+            &layer.block.ffn.activated,
             &b.ffn_out,
             &mut gb.ffn_out,
             &mut gb.ffn_out_bias,
         );
-        let dh = gelu_backward(&layer.h, &dg);
+        let dh = gelu_backward(&layer.block.ffn.hidden, &dg);
         let d_ln2 = linear_backward(
             &dh,
-            &layer.ln2.output,
+            &layer.block.ln_2.output,
             &b.ffn_in,
             &mut gb.ffn_in,
             &mut gb.ffn_in_bias,
         );
         let d = layer_norm_backward(
             &d_ln2,
-            &layer.res1,
-            &layer.ln2,
+            &layer.block.residual_1,
+            &layer.block.ln_2,
             &b.ln_2.gamma,
             c.layer_norm_eps,
             &mut gb.ln_2.gamma,
@@ -126,15 +126,15 @@ pub fn backward_from_final(
         let mut d_x = d_res1.clone();
         let d_concat = linear_backward(
             &d_res1,
-            &layer.concat,
+            &layer.block.concat,
             &b.attn_out,
             &mut gb.attn_out,
             &mut gb.attn_out_bias,
         );
         let d_qkv = attention_backward(
             &d_concat,
-            &layer.qkv,
-            &layer.alpha,
+            &layer.block.qkv,
+            &layer.block.attention,
             bsz,
             t,
             c.d_model,
@@ -142,7 +142,7 @@ pub fn backward_from_final(
         );
         let d_ln1 = linear_backward(
             &d_qkv,
-            &layer.ln1.output,
+            &layer.block.ln_1.output,
             &b.attn_qkv,
             &mut gb.attn_qkv,
             &mut gb.attn_qkv_bias,
@@ -150,7 +150,7 @@ pub fn backward_from_final(
         let d = layer_norm_backward(
             &d_ln1,
             &layer.x,
-            &layer.ln1,
+            &layer.block.ln_1,
             &b.ln_1.gamma,
             c.layer_norm_eps,
             &mut gb.ln_1.gamma,

@@ -69,6 +69,10 @@ pub struct PretrainConfig {
     pub checkpoint_every: usize,
 }
 
+fn one() -> f64 {
+    1.0
+}
+
 /// `lupe sft`: fine-tune a model on dialogs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +91,10 @@ pub struct SftConfig {
     pub rag_dialogs: usize,
     #[serde(default)]
     pub rag_share: f64,
+    /// Loss weight of a retrieval dialog's context and question tokens (its answer's weigh 1):
+    /// the context's values are random, so at 1 they add much noise to the signal of reading.
+    #[serde(default = "one")]
+    pub rag_context_weight: f64,
     /// Copy drills (a random run of tokens, then the same run: see [`crate::corpus::copy`]) to
     /// add, and their share.
     #[serde(default)]
@@ -286,6 +294,12 @@ impl SftConfig {
         share("pretraining_share", self.pretraining_share)?;
         share("rag_share", self.rag_share)?;
         share("copy_share", self.copy_share)?;
+        if !(0.0..=1.0).contains(&self.rag_context_weight) {
+            return Err(format!(
+                "rag_context_weight must be between 0 and 1, got {}",
+                self.rag_context_weight
+            ));
+        }
         share(
             "pretraining_share + rag_share + copy_share",
             self.pretraining_share + self.rag_share + self.copy_share,

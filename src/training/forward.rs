@@ -1,14 +1,14 @@
 //! The forward pass over a batch of training sequences, keeping what the backward pass needs,
-//! and the loss. It calls the same operations as the inference model ([`crate::model`]).
+//! and the loss. Each layer is the inference model's own [`block`]; only attention differs, run
+//! per sequence of the batch.
 //!
 //! Shapes: B sequences of T tokens, N = B·T rows; d = d_model, F = d_ff, V = vocabulary.
 
 use crate::model::attention::{Record, attention};
+use crate::model::block::{BlockValues, block};
 use crate::model::embedding::{position_vectors, token_embeddings};
-use crate::model::ffn::gelu;
 use crate::model::layernorm::{Normalized, layer_norm};
 use crate::model::matrix::{Matrix, linear};
-use crate::model::residual::residual_add;
 use crate::model::softmax::softmax_in_place;
 use crate::model::{Gpt, ModelError};
 
@@ -23,23 +23,12 @@ pub struct Batch {
     pub mask: Vec<f32>,
 }
 
-/// One layer's saved values.
+/// One layer's saved values: its input and what [`block`] computed, with α per sequence and
+/// head (index `b·H + h`, each `[T × T]`) as attention's kept values. N = B·T rows.
 pub struct LayerActs {
     /// The layer's input (the residual stream) `[N × d]`.
     pub x: Matrix,
-    pub ln1: Normalized,
-    /// `[N × 3d]`.
-    pub qkv: Matrix,
-    /// α per sequence and head, index `b·H + h`, each `[T × T]`.
-    pub alpha: Vec<Matrix>,
-    /// Heads' contexts side by side `[N × d]`.
-    pub concat: Matrix,
-    /// `x + attention output` `[N × d]`.
-    pub res1: Matrix,
-    pub ln2: Normalized,
-    /// FFN hidden values before GELU `[N × F]` and after.
-    pub h: Matrix,
-    pub g: Matrix,
+    pub block: BlockValues<Vec<Matrix>>,
 }
 
 /// Everything the backward pass reads.
@@ -96,36 +85,11 @@ pub fn forward(model: &Gpt, batch: &Batch) -> Result<(f32, Activations), ModelEr
 
     let mut layers = Vec::with_capacity(c.n_layer);
     for b in &w.blocks {
-        let ln1 = layer_norm(&x, &b.ln_1.gamma, &b.ln_1.beta, c.layer_norm_eps);
-        let qkv = linear(&ln1.output, &b.attn_qkv, Some(&b.attn_qkv_bias));
-        let (concat, alpha) = batched_attention(&qkv, bsz, t, d, c.n_head);
-        let attn_out = linear(&concat, &b.attn_out, Some(&b.attn_out_bias));
-        let res1 = Matrix {
-            rows: n,
-            cols: d,
-            data: residual_add(&x.data, &attn_out.data),
-        };
-        let ln2 = layer_norm(&res1, &b.ln_2.gamma, &b.ln_2.beta, c.layer_norm_eps);
-        let h = linear(&ln2.output, &b.ffn_in, Some(&b.ffn_in_bias));
-        let mut g = h.clone();
-        g.data.iter_mut().for_each(|v| *v = gelu(*v));
-        let f = linear(&g, &b.ffn_out, Some(&b.ffn_out_bias));
-        let out = Matrix {
-            rows: n,
-            cols: d,
-            data: residual_add(&res1.data, &f.data),
-        };
-        layers.push(LayerActs {
-            x,
-            ln1,
-            qkv,
-            alpha,
-            concat,
-            res1,
-            ln2,
-            h,
-            g,
+        let v = block(&x, b, c.layer_norm_eps, |qkv| {
+            batched_attention(qkv, bsz, t, d, c.n_head)
         });
+        let out = v.residual_2.clone();
+        layers.push(LayerActs { x, block: v });
         x = out;
     }
     let lnf = layer_norm(&x, &w.ln_f.gamma, &w.ln_f.beta, c.layer_norm_eps);
