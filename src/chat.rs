@@ -127,7 +127,14 @@ pub fn reply(model: &crate::model::Gpt, tokenizer: &Tokenizer, ids: &[u32]) -> S
     let tokens = generate(model, ids, options)
         .map(|g| g.tokens)
         .unwrap_or_default();
-    let shown: Vec<u32> = tokens.into_iter().filter(|&t| Some(t) != end).collect();
+    answer_text(tokenizer, &tokens)
+}
+
+/// An answer's generated tokens as the reader sees them: without the end token, decoded,
+/// trimmed (empty when they do not decode).
+pub fn answer_text(tokenizer: &Tokenizer, tokens: &[u32]) -> String {
+    let end = tokenizer.special_id(END);
+    let shown: Vec<u32> = tokens.iter().copied().filter(|&t| Some(t) != end).collect();
     tokenizer
         .decode(&shown)
         .unwrap_or_default()

@@ -127,28 +127,7 @@ pub fn sample(logits: &[f32], settings: &Sampling, rng: &mut Rng) -> Result<Samp
             order.truncate(n);
         }
         order.sort_unstable_by(by_prob);
-        let token = order[0];
-        let candidates = order
-            .iter()
-            .take(17)
-            .map(|&id| Candidate {
-                id,
-                logit: logits[id as usize],
-                prob: probs[id as usize],
-                kept: id == token,
-                final_prob: if id == token { 1.0 } else { 0.0 },
-            })
-            .collect();
-        return Ok(SampleReport {
-            token,
-            settings: *settings,
-            vocab,
-            after_top_k: 1,
-            kept: 1,
-            kept_mass: probs[token as usize] as f64,
-            draw: None,
-            candidates,
-        });
+        return Ok(greedy_report(logits, &probs, &order, settings));
     }
     order.sort_unstable_by(by_prob);
     let after_top_k = if settings.top_k == 0 {
@@ -156,39 +135,13 @@ pub fn sample(logits: &[f32], settings: &Sampling, rng: &mut Rng) -> Result<Samp
     } else {
         settings.top_k.min(vocab)
     };
-    let k_mass: f64 = order[..after_top_k]
-        .iter()
-        .map(|&i| probs[i as usize] as f64)
-        .sum();
-    let kept = if settings.top_p >= 1.0 {
-        after_top_k
-    } else {
-        let target = settings.top_p as f64 * k_mass;
-        let mut cum = 0.0f64;
-        let mut n = 0;
-        for &i in &order[..after_top_k] {
-            cum += probs[i as usize] as f64;
-            n += 1;
-            if cum >= target {
-                break;
-            }
-        }
-        n.max(1)
-    };
+    let kept = top_p_cut(&probs, &order[..after_top_k], settings.top_p);
     let kept_mass: f64 = order[..kept]
         .iter()
         .map(|&i| probs[i as usize] as f64)
         .sum();
     let draw = rng.next_f64();
-    let mut cum = 0.0f64;
-    let mut token = order[kept - 1];
-    for &i in &order[..kept] {
-        cum += probs[i as usize] as f64 / kept_mass;
-        if draw < cum {
-            token = i;
-            break;
-        }
-    }
+    let token = drawn(&probs, &order[..kept], kept_mass, draw);
     let listed = (kept + 16).min(REPORT_MAX + 16).min(vocab);
     let candidates = order[..listed]
         .iter()
@@ -215,6 +168,72 @@ pub fn sample(logits: &[f32], settings: &Sampling, rng: &mut Rng) -> Result<Samp
         draw: Some(draw),
         candidates,
     })
+}
+
+/// The report of a greedy choice: the first of `order` (tokens ranked by p), with the next 16
+/// as the runners-up.
+fn greedy_report(
+    logits: &[f32],
+    probs: &[f32],
+    order: &[u32],
+    settings: &Sampling,
+) -> SampleReport {
+    let token = order[0];
+    let candidates = order
+        .iter()
+        .take(17)
+        .map(|&id| Candidate {
+            id,
+            logit: logits[id as usize],
+            prob: probs[id as usize],
+            kept: id == token,
+            final_prob: if id == token { 1.0 } else { 0.0 },
+        })
+        .collect();
+    SampleReport {
+        token,
+        settings: *settings,
+        vocab: logits.len(),
+        after_top_k: 1,
+        kept: 1,
+        kept_mass: probs[token as usize] as f64,
+        draw: None,
+        candidates,
+    }
+}
+
+/// Top-p: how many of `ranked` (the tokens left after top-k, most likely first) form the
+/// shortest prefix whose mass reaches `top_p` of theirs (at least one; all when `top_p` ≥ 1).
+fn top_p_cut(probs: &[f32], ranked: &[u32], top_p: f32) -> usize {
+    if top_p >= 1.0 {
+        return ranked.len();
+    }
+    let mass: f64 = ranked.iter().map(|&i| probs[i as usize] as f64).sum();
+    let target = top_p as f64 * mass;
+    let mut cum = 0.0f64;
+    let mut n = 0;
+    for &i in ranked {
+        cum += probs[i as usize] as f64;
+        n += 1;
+        if cum >= target {
+            break;
+        }
+    }
+    n.max(1)
+}
+
+/// The token a uniform `draw` in [0, 1) picks from `kept` (their probabilities renormalised by
+/// `kept_mass`): the first whose cumulative probability exceeds it (the last one if rounding
+/// leaves the sum a hair below 1).
+fn drawn(probs: &[f32], kept: &[u32], kept_mass: f64, draw: f64) -> u32 {
+    let mut cum = 0.0f64;
+    for &i in kept {
+        cum += probs[i as usize] as f64 / kept_mass;
+        if draw < cum {
+            return i;
+        }
+    }
+    kept[kept.len() - 1]
 }
 
 #[cfg(test)]

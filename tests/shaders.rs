@@ -70,9 +70,15 @@ fn every_kernels_params_mirror_its_wgsl() {
         (shaders::MATMUL, rust_params::<MatmulParams>()),
         (shaders::MATVEC, rust_params::<MatvecParams>()),
         (shaders::SPLIT_QKV, rust_params::<SplitQkvParams>()),
-        (shaders::ATTENTION_SCORES, rust_params::<AttentionScoresParams>()),
+        (
+            shaders::ATTENTION_SCORES,
+            rust_params::<AttentionScoresParams>(),
+        ),
         (shaders::SOFTMAX, rust_params::<SoftmaxParams>()),
-        (shaders::ATTENTION_CONTEXT, rust_params::<AttentionContextParams>()),
+        (
+            shaders::ATTENTION_CONTEXT,
+            rust_params::<AttentionContextParams>(),
+        ),
         (shaders::GELU, rust_params::<CountParams>()),
         (shaders::RESIDUAL_ADD, rust_params::<CountParams>()),
     ];

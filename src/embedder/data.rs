@@ -72,7 +72,11 @@ pub fn twin_kinds(kind: usize) -> Vec<usize> {
         .filter(|&k| {
             k != kind
                 && all[k].items.len() == all[kind].items.len()
-                && all[k].items.iter().zip(all[kind].items).all(|(a, b)| a.en == b.en)
+                && all[k]
+                    .items
+                    .iter()
+                    .zip(all[kind].items)
+                    .all(|(a, b)| a.en == b.en)
         })
         .collect()
 }
@@ -85,7 +89,8 @@ fn batch_facts(rng: &mut Rng, size: usize) -> Vec<Fact> {
     let possible: usize = kinds().iter().map(|k| k.items.len()).sum();
     let size = size.min(possible / 2);
     let mut facts: Vec<Fact> = Vec::with_capacity(size);
-    let fresh = |facts: &[Fact], f: &Fact| !facts.iter().any(|g| (g.kind, g.item) == (f.kind, f.item));
+    let fresh =
+        |facts: &[Fact], f: &Fact| !facts.iter().any(|g| (g.kind, g.item) == (f.kind, f.item));
     while facts.len() < size {
         let fact = random_fact(rng);
         if !fresh(&facts, &fact) {

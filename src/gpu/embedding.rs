@@ -3,9 +3,9 @@
 
 use super::context::{Gpu, GpuError};
 use super::kernels::{Kernels, submit};
+use super::matmul::GpuMatrix;
 use super::params::EmbeddingParams;
 use super::shaders::WG_ELEMENT;
-use super::matmul::GpuMatrix;
 use crate::model::Matrix;
 
 /// Records `X[r] = E[ids[r]] + P[start + r]` for `n` ids into `out` `[n × d]` (or `E[ids[r]]`

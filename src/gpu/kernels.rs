@@ -21,18 +21,28 @@ impl Kernels {
     /// Compiles all kernels; a shader the device rejects comes back as an error naming it.
     pub async fn new(gpu: &Gpu) -> Result<Kernels, GpuError> {
         Ok(Kernels {
-            embedding: gpu.pipeline("embedding", &shaders::EMBEDDING.source()).await?,
-            layer_norm: gpu.pipeline("layernorm", &shaders::LAYER_NORM.source()).await?,
+            embedding: gpu
+                .pipeline("embedding", &shaders::EMBEDDING.source())
+                .await?,
+            layer_norm: gpu
+                .pipeline("layernorm", &shaders::LAYER_NORM.source())
+                .await?,
             matmul: gpu.pipeline("matmul", &shaders::MATMUL.source()).await?,
             matvec: gpu.pipeline("matvec", &shaders::MATVEC.source()).await?,
-            split_qkv: gpu.pipeline("split_qkv", &shaders::SPLIT_QKV.source()).await?,
-            attention_scores: gpu.pipeline("attention_scores", &shaders::ATTENTION_SCORES.source())
+            split_qkv: gpu
+                .pipeline("split_qkv", &shaders::SPLIT_QKV.source())
+                .await?,
+            attention_scores: gpu
+                .pipeline("attention_scores", &shaders::ATTENTION_SCORES.source())
                 .await?,
             softmax: gpu.pipeline("softmax", &shaders::SOFTMAX.source()).await?,
-            attention_context: gpu.pipeline("attention_context", &shaders::ATTENTION_CONTEXT.source())
+            attention_context: gpu
+                .pipeline("attention_context", &shaders::ATTENTION_CONTEXT.source())
                 .await?,
             gelu: gpu.pipeline("gelu", &shaders::GELU.source()).await?,
-            residual_add: gpu.pipeline("residual_add", &shaders::RESIDUAL_ADD.source()).await?,
+            residual_add: gpu
+                .pipeline("residual_add", &shaders::RESIDUAL_ADD.source())
+                .await?,
         })
     }
 }

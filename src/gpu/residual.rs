@@ -4,8 +4,8 @@
 use super::context::{Gpu, GpuError, Kernel};
 use super::kernels::submit;
 use super::params::CountParams;
-use super::shaders::WG_ELEMENT;
 use super::shaders;
+use super::shaders::WG_ELEMENT;
 
 /// Records `out[i] = x[i] + f_x[i]` for `n` values with the residual-add pipeline.
 pub fn record_residual_add(
@@ -38,7 +38,9 @@ pub async fn residual_add(gpu: &Gpu, x: &[f32], f_x: &[f32]) -> Result<Vec<f32>,
     let n = x.len();
     u32::try_from(n)
         .map_err(|_| GpuError::Compute(format!("{n} elements exceed a 32-bit index")))?;
-    let pipeline = gpu.pipeline("residual_add", &shaders::RESIDUAL_ADD.source()).await?;
+    let pipeline = gpu
+        .pipeline("residual_add", &shaders::RESIDUAL_ADD.source())
+        .await?;
     let (xb, fb, out) = (
         gpu.upload("x", x),
         gpu.upload("f_x", f_x),

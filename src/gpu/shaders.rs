@@ -57,15 +57,50 @@ macro_rules! shader {
 }
 
 shader!(EMBEDDING, "embedding.wgsl", false, "`X = E[ids] + P`.");
-shader!(LAYER_NORM, "layernorm.wgsl", true, "`y = (x − μ)/√(σ² + ε)·γ + β` per row.");
-shader!(MATMUL, "matmul.wgsl", false, "`Y = X·Wᵀ + b`, tiled in workgroup memory.");
+shader!(
+    LAYER_NORM,
+    "layernorm.wgsl",
+    true,
+    "`y = (x − μ)/√(σ² + ε)·γ + β` per row."
+);
+shader!(
+    MATMUL,
+    "matmul.wgsl",
+    false,
+    "`Y = X·Wᵀ + b`, tiled in workgroup memory."
+);
 shader!(MATVEC, "matvec.wgsl", false, "`y = W·x + b` for one token.");
-shader!(SPLIT_QKV, "split_qkv.wgsl", false, "Q, and K and V appended to the cache.");
-shader!(ATTENTION_SCORES, "attention_scores.wgsl", false, "`S = Q·Kᵀ/√d_k` per head.");
-shader!(SOFTMAX, "softmax.wgsl", true, "Row softmax with temperature and optional causal mask.");
-shader!(ATTENTION_CONTEXT, "attention_context.wgsl", false, "`C = α·V` per head, heads side by side.");
+shader!(
+    SPLIT_QKV,
+    "split_qkv.wgsl",
+    false,
+    "Q, and K and V appended to the cache."
+);
+shader!(
+    ATTENTION_SCORES,
+    "attention_scores.wgsl",
+    false,
+    "`S = Q·Kᵀ/√d_k` per head."
+);
+shader!(
+    SOFTMAX,
+    "softmax.wgsl",
+    true,
+    "Row softmax with temperature and optional causal mask."
+);
+shader!(
+    ATTENTION_CONTEXT,
+    "attention_context.wgsl",
+    false,
+    "`C = α·V` per head, heads side by side."
+);
 shader!(GELU, "gelu.wgsl", false, "GPT-2's tanh GELU.");
-shader!(RESIDUAL_ADD, "residual_add.wgsl", false, "`out[i] = x[i] + f_x[i]`.");
+shader!(
+    RESIDUAL_ADD,
+    "residual_add.wgsl",
+    false,
+    "`out[i] = x[i] + f_x[i]`."
+);
 
 /// Every kernel, for validation tests.
 pub const ALL: &[Shader] = &[

@@ -9,6 +9,16 @@ use crate::model::generate::{GenerateOptions, generate};
 use crate::sampling::Sampling;
 use crate::tokenizer::Tokenizer;
 
+/// How many answers the student ranks at once (fewest, most): two to compare, six to overview.
+const ANSWERS: (usize, usize) = (2, 6);
+/// Most tokens per answer, and the seed of the first answer (each next one adds 1, so the
+/// same settings give the same answers).
+const ANSWER_TOKENS: usize = 32;
+const ANSWER_SEED: u64 = 1000;
+/// The sampling a student can set: temperature up to 3, top-p from 0.05.
+const MAX_TEMPERATURE: f32 = 3.0;
+const MIN_TOP_P: f32 = 0.05;
+
 impl Lab {
     /// The chat model RLHF works on: the fine-tuned one from the SFT tab once it ran, else the
     /// built-in chat model. Made once; later samples come from the policy being optimised.
@@ -52,17 +62,17 @@ impl Lab {
         }
         let end = tokenizer.special_id(chat::END);
         let sampling = Sampling {
-            temperature: temperature.clamp(0.0, 3.0),
+            temperature: temperature.clamp(0.0, MAX_TEMPERATURE),
             top_k: 0,
-            top_p: top_p.clamp(0.05, 1.0),
+            top_p: top_p.clamp(MIN_TOP_P, 1.0),
         };
         let mut answers = Vec::new();
         let mut views = Vec::new();
-        for i in 0..n.clamp(2, 6) {
+        for i in 0..n.clamp(ANSWERS.0, ANSWERS.1) {
             let options = GenerateOptions {
-                max_new_tokens: 32.min(model.config.n_ctx - prompt.len() - 1),
+                max_new_tokens: ANSWER_TOKENS.min(model.config.n_ctx - prompt.len() - 1),
                 sampling,
-                seed: 1000 + i as u64,
+                seed: ANSWER_SEED + i as u64,
                 end_token: end,
             };
             let Ok(g) = generate(model, &prompt, options) else {
@@ -74,18 +84,8 @@ impl Lab {
                 .into_iter()
                 .map(f32::exp)
                 .collect();
-            let shown: Vec<u32> = g
-                .tokens
-                .iter()
-                .copied()
-                .filter(|&t| Some(t) != end)
-                .collect();
             views.push(AnswerView {
-                text: tokenizer
-                    .decode(&shown)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
+                text: chat::answer_text(tokenizer, &g.tokens),
                 tokens: g
                     .tokens
                     .iter()
@@ -183,14 +183,7 @@ impl Lab {
         let sample = report
             .answers
             .first()
-            .map(|(ids, _)| {
-                let shown: Vec<u32> = ids.iter().copied().filter(|&t| Some(t) != end).collect();
-                tokenizer
-                    .decode(&shown)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string()
-            })
+            .map(|(ids, _)| chat::answer_text(tokenizer, ids))
             .unwrap_or_default();
         self.job = (left > 1).then_some(Job::Policy {
             left: left - 1,

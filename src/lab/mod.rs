@@ -29,6 +29,25 @@ use reward::{Comparison, RewardModel};
 use rlhf::{Policy, PolicySettings};
 use sft::{BaseModel, Sft, SftSettings};
 
+/// Most reward-model steps and policy steps one click runs.
+const MAX_REWARD_STEPS: usize = 200;
+const MAX_POLICY_STEPS: usize = 100;
+/// Largest weight of the KL penalty a student can set.
+const MAX_BETA: f32 = 10.0;
+/// A policy step: four sampled answers of at most 24 tokens at temperature 1 (the spread the
+/// reward model compares), a small learning rate so that the policy drifts visibly but slowly.
+const POLICY: PolicySettings = PolicySettings {
+    samples: 4,
+    max_tokens: 24,
+    temperature: 1.0,
+    beta: 0.0,
+    lr: 1e-4,
+};
+/// Pretraining shows continuations of its prompts at step 1 and every this many steps, this
+/// many tokens long.
+const SAMPLE_EVERY: usize = 100;
+const SAMPLE_TOKENS: usize = 32;
+
 enum Job {
     Pretrain,
     Sft,
@@ -159,7 +178,7 @@ impl Lab {
                     self.reward_steps = 0;
                 }
                 self.job = Some(Job::Reward {
-                    left: steps.clamp(1, 200),
+                    left: steps.clamp(1, MAX_REWARD_STEPS),
                 });
                 vec![]
             }
@@ -168,14 +187,11 @@ impl Lab {
                     return vec![Event::Error("train the reward model first".into())];
                 }
                 let settings = PolicySettings {
-                    samples: 4,
-                    max_tokens: 24,
-                    temperature: 1.0,
-                    beta: beta.clamp(0.0, 10.0),
-                    lr: 1e-4,
+                    beta: beta.clamp(0.0, MAX_BETA),
+                    ..POLICY
                 };
                 self.job = Some(Job::Policy {
-                    left: steps.clamp(1, 100),
+                    left: steps.clamp(1, MAX_POLICY_STEPS),
                     settings,
                 });
                 vec![]
@@ -239,8 +255,8 @@ impl Lab {
                     let e = e.clone();
                     tokens +=
                         (run.trainer.settings.batch_size * run.trainer.batcher().seq_len()) as u64;
-                    if e.step == 1 || e.step.is_multiple_of(100) {
-                        samples = Some((e.step, run.samples(32)));
+                    if e.step == 1 || e.step.is_multiple_of(SAMPLE_EVERY) {
+                        samples = Some((e.step, run.samples(SAMPLE_TOKENS)));
                     }
                     entries.push(e);
                 }

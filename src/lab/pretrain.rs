@@ -15,6 +15,26 @@ use crate::training::data::{Batcher, Source};
 use crate::training::forward::{Batch, forward};
 use crate::training::trainer::{Settings, Trainer};
 
+/// The built-in corpus's size in the lab: small enough to prepare in a few seconds.
+const BUILTIN: Sizes = Sizes {
+    paragraphs: 1200,
+    stories: 300,
+    web_pages: 500,
+};
+/// Merges the page lists, tokens of the held-out sequence whose per-token loss it shows, and
+/// the prompts the samples continue.
+const MERGES_SHOWN: usize = 40;
+const PROBE_TOKENS: usize = 32;
+const PROMPTS: [&str; 3] = ["Der König", "The dog", "Es war einmal"];
+
+/// How the pretraining samples are drawn: a little below temperature 1 and from the 40 most
+/// likely tokens, so that an early model's text is varied but not noise.
+const SAMPLES: Sampling = Sampling {
+    temperature: 0.8,
+    top_k: 40,
+    top_p: 1.0,
+};
+
 /// Own text beyond this many bytes is cut (with a notice): training in a browser tab on more
 /// would take hours per epoch anyway.
 pub const MAX_TEXT_BYTES: usize = 1_000_000;
@@ -169,17 +189,19 @@ fn check(s: &PretrainSettings) -> Result<(), String> {
     Ok(())
 }
 
-/// Prepares data, tokenizer and model.
-pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
-    check(s)?;
-    let mut capped_from = None;
-    let mut cleaning = None;
-    let documents: Vec<(String, Vec<String>)> = if s.source == TextSource::Own {
+/// The named documents to train on: the student's own text (cut to [`MAX_TEXT_BYTES`] at a
+/// character boundary; the cut-off length returned) or the built-in corpus's chosen parts (with
+/// the web cleaning's report).
+type Documents = (Vec<(String, Vec<String>)>, Option<usize>, Option<Report>);
+
+fn documents(s: &PretrainSettings) -> Result<Documents, String> {
+    if s.source == TextSource::Own {
         let text = s.own_text.trim();
         if text.is_empty() {
             return Err("the text is empty: paste or upload some text first".into());
         }
         let mut text = text.to_string();
+        let mut capped_from = None;
         if text.len() > MAX_TEXT_BYTES {
             capped_from = Some(text.len());
             let mut cut = MAX_TEXT_BYTES;
@@ -188,27 +210,90 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
             }
             text.truncate(cut);
         }
-        vec![("own text".into(), vec![text])]
-    } else {
-        let c = corpus::generate(
-            s.seed,
-            Sizes {
-                paragraphs: 1200,
-                stories: 300,
-                web_pages: 500,
-            },
-        );
-        cleaning = Some(c.cleaning.clone());
-        let all = [
-            ("sentences", c.sentences, TextSource::Sentences),
-            ("stories", c.stories, TextSource::Stories),
-            ("web", c.web, TextSource::Web),
-        ];
-        all.into_iter()
-            .filter(|(_, _, src)| s.source == TextSource::Builtin || s.source == *src)
-            .map(|(n, d, _)| (n.to_string(), d))
-            .collect()
-    };
+        return Ok((vec![("own text".into(), vec![text])], capped_from, None));
+    }
+    let c = corpus::generate(s.seed, BUILTIN);
+    let cleaning = Some(c.cleaning.clone());
+    let all = [
+        ("sentences", c.sentences, TextSource::Sentences),
+        ("stories", c.stories, TextSource::Stories),
+        ("web", c.web, TextSource::Web),
+    ];
+    let docs = all
+        .into_iter()
+        .filter(|(_, _, src)| s.source == TextSource::Builtin || s.source == *src)
+        .map(|(n, d, _)| (n.to_string(), d))
+        .collect();
+    Ok((docs, None, cleaning))
+}
+
+/// The first [`MERGES_SHOWN`] merges of the tokenizer's training, as labels.
+fn merge_views(
+    tokenizer: &Tokenizer,
+    steps: &[crate::tokenizer::train::TrainStep],
+) -> Vec<MergeView> {
+    steps
+        .iter()
+        .take(MERGES_SHOWN)
+        .map(|m| MergeView {
+            left: label(tokenizer, m.left),
+            right: label(tokenizer, m.right),
+            merged: label(tokenizer, m.merged),
+            count: m.count,
+        })
+        .collect()
+}
+
+/// What the page shows of each source: its characters, tokens, training blocks and weight.
+fn source_infos(batcher: &Batcher, chars: &[usize]) -> Vec<SourceInfo> {
+    batcher
+        .sources()
+        .iter()
+        .zip(chars)
+        .zip(batcher.train_blocks())
+        .map(|((src, &chars), blocks)| SourceInfo {
+            name: src.name.clone(),
+            chars,
+            tokens: src.tokens.len(),
+            blocks,
+            weight: src.weight,
+        })
+        .collect()
+}
+
+/// The lab's model: 4 heads, an FFN 4× as wide as the model, learned positions.
+fn model_config(s: &PretrainSettings, vocab_size: usize) -> Config {
+    Config {
+        vocab_size,
+        n_ctx: s.seq_len,
+        d_model: s.d_model,
+        n_head: 4,
+        n_layer: s.n_layer,
+        d_ff: 4 * s.d_model,
+        layer_norm_eps: 1e-5,
+        positions: Positions::Learned,
+    }
+}
+
+/// A run until the student stops it, at a constant learning rate after a short warm-up.
+fn run_settings(s: &PretrainSettings) -> Settings {
+    Settings {
+        steps: usize::MAX / 2,
+        batch_size: s.batch_size,
+        lr: s.lr,
+        min_lr: s.lr,
+        warmup: 20,
+        weight_decay: 0.1,
+        grad_clip: 1.0,
+        eval_every: 50,
+    }
+}
+
+/// Prepares data, tokenizer and model: documents → byte-level BPE trained on them → token
+/// sources → batcher → a GPT from random weights and its trainer.
+pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
+    check(s)?;
+    let (documents, capped_from, cleaning) = documents(s)?;
     let texts: Vec<String> = documents
         .iter()
         .map(|(_, d)| corpus::tokenizer_text(d))
@@ -221,16 +306,6 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
         &chat::SPECIALS,
     )
     .map_err(|e| e.to_string())?;
-    let merges = steps
-        .iter()
-        .take(40)
-        .map(|m| MergeView {
-            left: label(&tokenizer, m.left),
-            right: label(&tokenizer, m.right),
-            merged: label(&tokenizer, m.merged),
-            count: m.count,
-        })
-        .collect();
     let sources: Vec<Source> = documents
         .iter()
         .map(|(name, docs)| {
@@ -245,22 +320,10 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
         .collect();
     let chars: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
     let batcher = Batcher::new(sources, s.seq_len, 0.05, s.seed).map_err(|e| e.message.clone())?;
-    let blocks = batcher.train_blocks();
-    let infos = batcher
+    let example_block = batcher
         .sources()
         .iter()
-        .zip(&chars)
-        .zip(&blocks)
-        .map(|((src, &chars), &blocks)| SourceInfo {
-            name: src.name.clone(),
-            chars,
-            tokens: src.tokens.len(),
-            blocks,
-            weight: src.weight,
-        })
-        .collect();
-    let first = batcher.sources().iter().find(|s| s.tokens.len() > 1);
-    let example_block = first
+        .find(|s| s.tokens.len() > 1)
         .map(|src| {
             src.tokens[..(s.seq_len + 1).min(src.tokens.len())]
                 .iter()
@@ -268,61 +331,40 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
                 .collect()
         })
         .unwrap_or_default();
-    let config = Config {
-        vocab_size: tokenizer.vocab_size(),
-        n_ctx: s.seq_len,
-        d_model: s.d_model,
-        n_head: 4,
-        n_layer: s.n_layer,
-        d_ff: 4 * s.d_model,
-        layer_norm_eps: 1e-5,
-        positions: Positions::Learned,
-    };
-    let model = Gpt::random(config, s.seed).map_err(|e| e.to_string())?;
+    let model =
+        Gpt::random(model_config(s, tokenizer.vocab_size()), s.seed).map_err(|e| e.to_string())?;
     let params = model.weights.params().iter().map(|(p, _)| p.len()).sum();
     let probe = batcher.validation(1).into_iter().next().map(|mut b| {
-        let t = b.seq_len.min(32);
+        let t = b.seq_len.min(PROBE_TOKENS);
         b.inputs.truncate(t);
         b.targets.truncate(t);
         b.mask.truncate(t);
         b.seq_len = t;
         b
     });
-    let settings = Settings {
-        steps: usize::MAX / 2,
-        batch_size: s.batch_size,
-        lr: s.lr,
-        min_lr: s.lr,
-        warmup: 20,
-        weight_decay: 0.1,
-        grad_clip: 1.0,
-        eval_every: 50,
-    };
-    let trainer = Trainer::new(model, batcher, settings).map_err(|e| e.message.clone())?;
-    let prompts = ["Der König", "The dog", "Es war einmal"]
-        .iter()
-        .map(|p| tokenizer.encode(p))
-        .filter(|ids| !ids.is_empty())
-        .collect();
     let prepared = Prepared {
-        sources: infos,
+        sources: source_infos(&batcher, &chars),
         cleaning,
-        merges,
+        merges: merge_views(&tokenizer, &steps),
         vocab_size: tokenizer.vocab_size(),
         example_block,
         seq_len: s.seq_len,
         params,
         capped_from,
     };
-    Ok((
-        Pretrain {
-            trainer,
-            tokenizer,
-            probe,
-            prompts,
-        },
-        prepared,
-    ))
+    let trainer = Trainer::new(model, batcher, run_settings(s)).map_err(|e| e.message.clone())?;
+    let prompts = PROMPTS
+        .iter()
+        .map(|p| tokenizer.encode(p))
+        .filter(|ids| !ids.is_empty())
+        .collect();
+    let pretrain = Pretrain {
+        trainer,
+        tokenizer,
+        probe,
+        prompts,
+    };
+    Ok((pretrain, prepared))
 }
 
 impl Pretrain {
@@ -353,11 +395,7 @@ impl Pretrain {
             .map(|p| {
                 let options = GenerateOptions {
                     max_new_tokens: tokens.min(self.trainer.model.config.n_ctx - p.len()),
-                    sampling: Sampling {
-                        temperature: 0.8,
-                        top_k: 40,
-                        top_p: 1.0,
-                    },
+                    sampling: SAMPLES,
                     seed: 7,
                     end_token: end,
                 };

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reward::RewardModel;
 use crate::model::generate::{GenerateOptions, generate};
+use crate::model::softmax::log_softmax_at;
 use crate::model::weights::Weights;
 use crate::model::{Gpt, LogitRows};
 use crate::sampling::Sampling;
@@ -28,12 +29,7 @@ pub fn token_logprobs(model: &Gpt, ids: &[u32], start: usize) -> Vec<f32> {
         return Vec::new();
     };
     (start.max(1)..ids.len())
-        .map(|t| {
-            let row = logits.row(t - 1);
-            let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let sum: f32 = row.iter().map(|z| (z - max).exp()).sum();
-            row[ids[t] as usize] - max - sum.ln()
-        })
+        .map(|t| log_softmax_at(logits.row(t - 1), ids[t] as usize))
         .collect()
 }
 

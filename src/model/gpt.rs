@@ -7,9 +7,9 @@
 
 use super::ModelError;
 use super::attention::{Record, attention};
+use super::block::block;
 use super::config::Config;
 use super::embedding::{add, position_vectors, token_embeddings};
-use super::block::block;
 use super::layernorm::layer_norm;
 use super::matrix::{Matrix, linear};
 use super::softmax::softmax;

@@ -21,6 +21,15 @@ pub fn softmax_in_place(z: &mut [f32], temperature: f32) {
     z.iter_mut().for_each(|v| *v *= inv);
 }
 
+/// `log pᵢ = zᵢ − max z − ln Σⱼ exp(zⱼ − max z)`: the log-probability of entry `i` of a row of
+/// logits `[n]` (τ = 1), without forming the probabilities. Used for the log-likelihood of
+/// chosen tokens (the training lab's policy and its KL penalty).
+pub fn log_softmax_at(z: &[f32], i: usize) -> f32 {
+    let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f32 = z.iter().map(|v| (v - max).exp()).sum();
+    z[i] - max - sum.ln()
+}
+
 /// [`softmax_in_place`] on a copy.
 pub fn softmax(z: &[f32], temperature: f32) -> Vec<f32> {
     let mut p = z.to_vec();
@@ -31,6 +40,17 @@ pub fn softmax(z: &[f32], temperature: f32) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_softmax_is_the_log_of_softmax() {
+        let z = [2.0f32, -1.0, 0.5, 30.0];
+        let p = softmax(&z, 1.0);
+        for (i, p) in p.iter().enumerate() {
+            assert!((log_softmax_at(&z, i) - p.ln()).abs() < 1e-5, "{i}");
+        }
+        // Large logits do not overflow.
+        assert!((log_softmax_at(&[1000.0, 1000.0], 0) - 0.5f32.ln()).abs() < 1e-6);
+    }
 
     #[test]
     fn sums_to_one_and_respects_masks_and_temperature() {
