@@ -58,51 +58,16 @@ impl LabView {
             Event::Ready => self.ready = true,
             Event::Prepared(p) => {
                 *self = LabView {
-                    ready: true,
                     prepared: Some(p),
-                    sft: self.sft.take(),
-                    sft_log: std::mem::take(&mut self.sft_log),
-                    sft_after: self.sft_after.take(),
-                    answers: self.answers.take(),
-                    comparisons: self.comparisons,
-                    reward_log: std::mem::take(&mut self.reward_log),
-                    policy_log: std::mem::take(&mut self.policy_log),
-                    ..LabView::default()
+                    ..self.later_phases()
                 };
             }
-            Event::Progress(p) => match p.phase {
-                Phase::Sft => self.sft_log.extend(p.entries),
-                _ => {
-                    self.log.extend(p.entries);
-                    if p.tokens_per_s > 0.0 {
-                        self.tokens_per_s = p.tokens_per_s;
-                    }
-                    if p.token_losses.is_some() {
-                        self.token_losses = p.token_losses;
-                    }
-                    if let Some(s) = p.samples {
-                        self.samples.push(s);
-                    }
-                }
-            },
+            Event::ResetDone => *self = self.later_phases(),
+            Event::Progress(p) => self.progress(p),
             Event::Paused => self.paused = true,
             Event::Resumed => {
                 self.paused = false;
                 self.stopped = None;
-            }
-            Event::ResetDone => {
-                let keep = std::mem::take(self);
-                *self = LabView {
-                    ready: true,
-                    sft: keep.sft,
-                    sft_log: keep.sft_log,
-                    sft_after: keep.sft_after,
-                    answers: keep.answers,
-                    comparisons: keep.comparisons,
-                    reward_log: keep.reward_log,
-                    policy_log: keep.policy_log,
-                    ..LabView::default()
-                };
             }
             Event::SftPrepared(p) => {
                 self.sft = Some(p);
@@ -111,15 +76,7 @@ impl LabView {
                 self.sft_running = true;
                 self.error = None;
             }
-            Event::SftDone { after, .. } => {
-                self.sft_after = Some(after);
-                self.sft_running = false;
-                // RLHF starts afresh from the fine-tuned model.
-                self.answers = None;
-                self.comparisons = 0;
-                self.reward_log.clear();
-                self.policy_log.clear();
-            }
+            Event::SftDone { after, .. } => self.sft_done(after),
             Event::Answers { question, answers } => {
                 self.answers = Some((question, answers));
                 self.error = None;
@@ -151,16 +108,56 @@ impl LabView {
                 message,
                 suggested_lr,
             } => {
-                if phase == Phase::Pretrain {
-                    self.paused = true;
-                }
-                if phase == Phase::Sft {
-                    self.sft_running = false;
-                }
+                self.paused |= phase == Phase::Pretrain;
+                self.sft_running &= phase != Phase::Sft;
                 self.stopped = Some((phase, message, suggested_lr));
             }
             Event::Error(e) => self.error = Some(e),
         }
+    }
+
+    /// A ready view without the pretraining run, taking over what the later phases (SFT and
+    /// RLHF) did: a new or reset pretraining run does not throw away a fine-tuned model's work.
+    fn later_phases(&mut self) -> LabView {
+        LabView {
+            ready: true,
+            sft: self.sft.take(),
+            sft_log: std::mem::take(&mut self.sft_log),
+            sft_after: self.sft_after.take(),
+            answers: self.answers.take(),
+            comparisons: self.comparisons,
+            reward_log: std::mem::take(&mut self.reward_log),
+            policy_log: std::mem::take(&mut self.policy_log),
+            ..LabView::default()
+        }
+    }
+
+    /// Pretraining or SFT steps: the log, speed, per-token losses and samples.
+    fn progress(&mut self, p: crate::lab::Progress) {
+        if p.phase == Phase::Sft {
+            self.sft_log.extend(p.entries);
+            return;
+        }
+        self.log.extend(p.entries);
+        if p.tokens_per_s > 0.0 {
+            self.tokens_per_s = p.tokens_per_s;
+        }
+        if p.token_losses.is_some() {
+            self.token_losses = p.token_losses;
+        }
+        if let Some(s) = p.samples {
+            self.samples.push(s);
+        }
+    }
+
+    /// Fine-tuning finished: RLHF starts afresh from the fine-tuned model.
+    fn sft_done(&mut self, after: String) {
+        self.sft_after = Some(after);
+        self.sft_running = false;
+        self.answers = None;
+        self.comparisons = 0;
+        self.reward_log.clear();
+        self.policy_log.clear();
     }
 }
 
@@ -174,6 +171,12 @@ struct Client {
     next_id: usize,
 }
 
+// Why this is a second state beside the app's reducer, on purpose: the worker and its closures
+// are not values a reducer can hold (they are neither `PartialEq` nor cheap to clone), the lab's
+// events arrive many times a second while a run goes on, and only the Training chapter draws them.
+// Folding them into `AppState` would re-render every component that reads the app context on
+// each training step. So the lab view lives here, once per page, and the chapter subscribes to it
+// (`use_lab`); nothing else in the app reads or writes it.
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }

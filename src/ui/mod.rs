@@ -17,6 +17,7 @@
 //! - [`widgets`], [`palette`]: chips, heatmaps, strips and bars, and their colours.
 //! - [`fetch`]: loading the model files that ship with the site.
 //! - [`offline`]: the service worker that keeps the app usable offline.
+//! - [`traces`]: the traced pass of the prompt, deferred so the page draws first (GPU or CPU).
 
 mod app;
 mod chapter;
@@ -40,6 +41,7 @@ mod prompt;
 mod state;
 mod status;
 mod terms;
+mod traces;
 mod widgets;
 
 /// Mounts the app into `<div id="app">` (replacing the loading message there).

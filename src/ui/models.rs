@@ -85,6 +85,71 @@ fn progress_bar(lang: Lang, p: Option<Progress>, label: Msg) -> Html {
     }
 }
 
+/// Downloads GPT-2 from `source` (resuming a cut download) and builds it, with progress.
+fn download_gpt2(app: &App, source: &UseStateHandle<String>) -> Callback<MouseEvent> {
+    let (app, source) = (app.clone(), source.clone());
+    Callback::from(move |_| {
+        let (app, source) = (app.clone(), (*source).clone());
+        app.dispatch(Action::ModelProgress(
+            ModelId::Gpt2,
+            Some(Progress {
+                done: hub::resumable_bytes(&source),
+                total: None,
+            }),
+        ));
+        wasm_bindgen_futures::spawn_local(async move {
+            let progress = {
+                let app = app.clone();
+                move |p: Progress| app.dispatch(Action::ModelProgress(ModelId::Gpt2, Some(p)))
+            };
+            match hub::download(&source, progress).await {
+                Ok(files) => build_gpt2(&app, files).await,
+                Err(e) => app.dispatch(Action::ModelLoaded(ModelId::Gpt2, Err(e))),
+            }
+        });
+    })
+}
+
+/// Builds GPT-2 from the copy in the browser's storage.
+fn open_cached_gpt2(app: &App) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |_| {
+        let app = app.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            load_gpt2_from_cache(&app).await;
+        });
+    })
+}
+
+/// Deletes the stored copy; `version` changes so the card looks again.
+fn forget_gpt2(version: &UseStateHandle<u32>) -> Callback<MouseEvent> {
+    let version = version.clone();
+    Callback::from(move |_| {
+        let version = version.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = hub::forget().await;
+            version.set(*version + 1);
+        });
+    })
+}
+
+/// The download address as typed, always ending in `/`.
+fn set_source(source: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let source = source.clone();
+    Callback::from(move |e: InputEvent| {
+        if let Some(i) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let mut v = i.value().trim().to_string();
+            if !v.ends_with('/') {
+                v.push('/');
+            }
+            source.set(v);
+        }
+    })
+}
+
 #[function_component(Gpt2Card)]
 fn gpt2_card() -> Html {
     let app = use_app();
@@ -109,67 +174,14 @@ fn gpt2_card() -> Html {
         .filter(|(m, _)| *m == ModelId::Gpt2)
         .map(|(_, e)| e.clone());
     let resumable = hub::resumable_bytes(&source);
-    let on_download = {
-        let (app, source) = (app.clone(), source.clone());
-        Callback::from(move |_| {
-            let (app, source) = (app.clone(), (*source).clone());
-            app.dispatch(Action::ModelProgress(
-                ModelId::Gpt2,
-                Some(Progress {
-                    done: hub::resumable_bytes(&source),
-                    total: None,
-                }),
-            ));
-            wasm_bindgen_futures::spawn_local(async move {
-                let progress = {
-                    let app = app.clone();
-                    move |p: Progress| app.dispatch(Action::ModelProgress(ModelId::Gpt2, Some(p)))
-                };
-                match hub::download(&source, progress).await {
-                    Ok(files) => build_gpt2(&app, files).await,
-                    Err(e) => app.dispatch(Action::ModelLoaded(ModelId::Gpt2, Err(e))),
-                }
-            });
-        })
-    };
-    let on_cached = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                load_gpt2_from_cache(&app).await;
-            });
-        })
-    };
-    let on_forget = {
-        let version = version.clone();
-        Callback::from(move |_| {
-            let version = version.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = hub::forget().await;
-                version.set(*version + 1);
-            });
-        })
-    };
+    let on_download = download_gpt2(&app, &source);
+    let on_cached = open_cached_gpt2(&app);
+    let on_forget = forget_gpt2(&version);
     let on_use = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::SetModel(ModelId::Gpt2)))
     };
-    let on_source = {
-        let source = source.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let mut v = i.value().trim().to_string();
-                if !v.ends_with('/') {
-                    v.push('/');
-                }
-                source.set(v);
-            }
-        })
-    };
+    let on_source = set_source(&source);
     let ready = matches!(app.slot(ModelId::Gpt2), Slot::Ready(_));
     let mb_text = hub::APPROX_MB.to_string();
     html! {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::context::use_app;
 use super::models::{ModelPanel, technical};
 use super::prefs::Compute;
-use super::state::{Action, Slot};
+use super::state::{Action, AppState, Slot};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::ModelId;
 
@@ -28,27 +28,11 @@ fn examples(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-#[function_component(PromptBar)]
-pub fn prompt_bar() -> Html {
-    let app = use_app();
+/// One line under the prompt: the model's state (absent, loading, failed), an empty or cut
+/// prompt, or the progress of the pass that is computing.
+fn status_line(app: &AppState) -> Html {
     let lang = app.lang;
-    let on_input = {
-        let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                app.dispatch(Action::SetPrompt(t.value()));
-            }
-        })
-    };
-    let tokens = app.analysis.as_ref().map(|a| a.encoding.ids.len());
-    let selected_ready = matches!(app.slot(app.model), Slot::Ready(_));
-    // The panel opens by itself when the page shows a model that is not there yet.
-    let show_models = use_state(|| false);
-    let open_models = *show_models || (!app.model.is_built_in() && !selected_ready);
-    let status = match (app.slot(app.model), &app.analysis) {
+    match (app.slot(app.model), &app.analysis) {
         (Slot::Absent, _) => html! {
             <p class="prompt-status warn" role="status">{ tr(lang, if app.model == ModelId::Gpt2 { Msg::ModelAbsentGpt2 } else { Msg::ModelAbsentLocal }) }</p>
         },
@@ -79,7 +63,30 @@ pub fn prompt_bar() -> Html {
             },
             None => html! {},
         },
+    }
+}
+
+#[function_component(PromptBar)]
+pub fn prompt_bar() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let on_input = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                app.dispatch(Action::SetPrompt(t.value()));
+            }
+        })
     };
+    let tokens = app.analysis.as_ref().map(|a| a.encoding.ids.len());
+    let selected_ready = matches!(app.slot(app.model), Slot::Ready(_));
+    // The panel opens by itself when the page shows a model that is not there yet.
+    let show_models = use_state(|| false);
+    let open_models = *show_models || (!app.model.is_built_in() && !selected_ready);
+    let status = status_line(&app);
     // The built-in models always; GPT-2 and own files once loaded (or shown by a link).
     let choices: Vec<ModelId> = ModelId::ALL
         .into_iter()

@@ -84,8 +84,20 @@ pub fn from_tokenizer_json(text: &str) -> Result<Tokenizer, TokenizerError> {
         .get("merges")
         .and_then(Value::as_array)
         .ok_or_else(|| err("tokenizer.json: model.merges is missing or not a list"))?;
-    let mut merge_pairs = Vec::with_capacity(merges_value.len());
-    for (i, m) in merges_value.iter().enumerate() {
+    let merge_pairs = merge_pairs(merges_value)?;
+    let specials = added_tokens(root, &mut vocab)?;
+    let merges = resolve_merges(&merge_pairs, &vocab, decode_token, "model.merges")?;
+    if word_level {
+        Tokenizer::word_level(vocab, merges, specials)
+    } else {
+        Tokenizer::byte_level(vocab, merges, specials)
+    }
+}
+
+/// `model.merges` as `(left, right)` pairs: each entry `"left right"` or `["left", "right"]`.
+fn merge_pairs(merges: &[Value]) -> Result<Vec<(String, String)>, TokenizerError> {
+    let mut merge_pairs = Vec::with_capacity(merges.len());
+    for (i, m) in merges.iter().enumerate() {
         let pair = match m {
             Value::String(s) => s
                 .split_once(' ')
@@ -102,6 +114,15 @@ pub fn from_tokenizer_json(text: &str) -> Result<Tokenizer, TokenizerError> {
             ))
         })?);
     }
+    Ok(merge_pairs)
+}
+
+/// `added_tokens` as specials. An id just past the vocabulary extends it; one further on would
+/// leave a gap and is an error.
+fn added_tokens(
+    root: &serde_json::Map<String, Value>,
+    vocab: &mut Vec<Vec<u8>>,
+) -> Result<Vec<Special>, TokenizerError> {
     let added = root
         .get("added_tokens")
         .and_then(Value::as_array)
@@ -131,12 +152,7 @@ pub fn from_tokenizer_json(text: &str) -> Result<Tokenizer, TokenizerError> {
             id,
         });
     }
-    let merges = resolve_merges(&merge_pairs, &vocab, decode_token, "model.merges")?;
-    if word_level {
-        Tokenizer::word_level(vocab, merges, specials)
-    } else {
-        Tokenizer::byte_level(vocab, merges, specials)
-    }
+    Ok(specials)
 }
 
 fn check_pre_tokenizer(value: Option<&Value>, expected: &str) -> Result<(), TokenizerError> {

@@ -5,8 +5,10 @@
 use yew::prelude::*;
 
 use super::pickers::{LayerHeadPicker, TokenPicker};
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::{Lang, Msg, tr, trf};
+use crate::model::Config;
 use crate::model::attention::HeadValues;
+use crate::model::trace::LayerTrace;
 use crate::ui::context::{use_app, use_traced};
 use crate::ui::hooks::use_width;
 use crate::ui::palette::max_abs;
@@ -130,23 +132,32 @@ pub fn attention_chapter() -> Html {
                 <div class="qkv-row map-scroll" tabindex="0">{ small(&head.q, "Q") }{ small(&head.k, "K") }{ small(&head.v, "V") }</div>
             </section>
             <HeadGrid />
-            <section class="panel" aria-labelledby="att-concat">
-                <h2 id="att-concat">{ tr(lang, Msg::AttConcatTitle) }</h2>
-                <Prose msg={Msg::AttConcatExplain} values={vec![("h", c.n_head.to_string()), ("d", c.d_model.to_string())]} />
-                <p class="meta">{ trf(lang, Msg::TokenAt, &[("i", &sel.to_string()), ("t", &visible(&labels[sel]))]) }</p>
-                <h3>{ tr(lang, Msg::AttContext) }</h3>
-                <div class="strip-scroll heads-strip" tabindex="0">
-                    { for (0..c.n_head).map(|h| html! {
-                        <div class="head-part">
-                            <span class="meta">{ format!("{} {}", tr(lang, Msg::HeadLabel), h + 1) }</span>
-                            <VectorStrip values={layer.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.concat.data)} label={format!("{} {}", tr(lang, Msg::HeadLabel), h + 1)} />
-                        </div>
-                    }) }
-                </div>
-                <h3>{ tr(lang, Msg::AttOutput) }</h3>
-                <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.attn_out.row(sel).to_vec()} scale={max_abs(&layer.attn_out.data)} label="W_O" /></div>
-            </section>
+            { concat_panel(lang, layer, c, sel, &labels[sel]) }
         </>
+    }
+}
+
+/// The chosen token's context vectors of all heads side by side (each `d_k` wide), and their
+/// concatenation after `W_O` (`d_model` wide).
+fn concat_panel(lang: Lang, layer: &LayerTrace, c: &Config, sel: usize, label: &str) -> Html {
+    let dk = c.d_head();
+    html! {
+    <section class="panel" aria-labelledby="att-concat">
+        <h2 id="att-concat">{ tr(lang, Msg::AttConcatTitle) }</h2>
+        <Prose msg={Msg::AttConcatExplain} values={vec![("h", c.n_head.to_string()), ("d", c.d_model.to_string())]} />
+        <p class="meta">{ trf(lang, Msg::TokenAt, &[("i", &sel.to_string()), ("t", &visible(label))]) }</p>
+        <h3>{ tr(lang, Msg::AttContext) }</h3>
+        <div class="strip-scroll heads-strip" tabindex="0">
+            { for (0..c.n_head).map(|h| html! {
+                <div class="head-part">
+                    <span class="meta">{ format!("{} {}", tr(lang, Msg::HeadLabel), h + 1) }</span>
+                    <VectorStrip values={layer.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.concat.data)} label={format!("{} {}", tr(lang, Msg::HeadLabel), h + 1)} />
+                </div>
+            }) }
+        </div>
+        <h3>{ tr(lang, Msg::AttOutput) }</h3>
+        <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.attn_out.row(sel).to_vec()} scale={max_abs(&layer.attn_out.data)} label="W_O" /></div>
+    </section>
     }
 }
 

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::pickers::{LayerPicker, TokenPicker};
-use crate::i18n::{Msg, number, tr, trf};
+use crate::i18n::{Lang, Msg, number, tr, trf};
 use crate::model::anatomy::Anatomy;
 use crate::model::ffn::gelu;
 use crate::ui::context::{use_app, use_traced};
@@ -13,26 +13,10 @@ use crate::ui::palette::max_abs;
 use crate::ui::terms::Prose;
 use crate::ui::widgets::{Bar, Bars, VectorStrip, percent};
 
-#[function_component(FfnChapter)]
-pub fn ffn_chapter() -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let traced = match use_traced() {
-        Ok(t) => t,
-        Err(waiting) => return waiting,
-    };
-    let (loaded, sel, trace) = (&traced.loaded, traced.token, traced.trace());
-    let anatomy = Anatomy::of(&loaded.model.weights);
-    let layers = anatomy.layers.max(1);
-    let (ffn_params, attention_params) = (anatomy.ffn / layers, anatomy.attention / layers);
-    let layer = &trace.layers[app.layer];
-    let (input, hidden, act, out) = (
-        layer.ln_2.output.row(sel),
-        layer.ffn.hidden.row(sel),
-        layer.ffn.activated.row(sel),
-        layer.ffn.output.row(sel),
-    );
-    let (d, f) = (input.len(), hidden.len());
+/// The GELU curve on x ∈ [−4, 4] with ReLU for comparison, and this token's hidden values
+/// `(x, GELU(x))` as points on it.
+fn gelu_plot(lang: Lang, hidden: &[f32], act: &[f32]) -> Html {
+    let f = hidden.len();
     // The curve: x in [−4, 4].
     let (w, h) = (460.0f32, 300.0f32);
     let (xmin, xmax, ymin, ymax) = (-4.0f32, 4.0f32, -1.0f32, 4.0f32);
@@ -58,9 +42,33 @@ pub fn ffn_chapter() -> Html {
         sx(xmax),
         sy(xmax)
     );
+    html! {
+        <section class="panel" aria-labelledby="ffn-curve">
+            <h2 id="ffn-curve">{ tr(lang, Msg::FfnCurveTitle) }</h2>
+            <Prose msg={Msg::FfnCurveExplain} values={vec![("f", f.to_string())]} />
+            <div class="fit">
+                <svg class="plot" viewBox={format!("-8 -8 {} {}", w + 16.0, h + 16.0)} role="img" aria-label={tr(lang, Msg::FfnCurveTitle)} data-testid="gelu-plot">
+                    <rect x="0" y="0" width={w.to_string()} height={h.to_string()} class="plot-bg" />
+                    <line x1="0" x2={w.to_string()} y1={sy(0.0).to_string()} y2={sy(0.0).to_string()} class="axis" />
+                    <line x1={sx(0.0).to_string()} x2={sx(0.0).to_string()} y1="0" y2={h.to_string()} class="axis" />
+                    <path d={relu} class="relu" />
+                    <path d={curve} class="gelu" />
+                    { for hidden.iter().zip(act).filter(|(x, _)| x.abs() <= 4.0).map(|(&x, &y)| html! {
+                        <circle cx={format!("{:.1}", sx(x))} cy={format!("{:.1}", sy(y))} r="2.6" class="neuron"><title>{ format!("{x:.3} → {y:.3}") }</title></circle>
+                    }) }
+                </svg>
+            </div>
+            <p class="meta">{ tr(lang, Msg::FfnAxes) }{ " · GELU(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))" }</p>
+        </section>
+    }
+}
+
+/// The ten neurons with the largest activation after GELU.
+fn top_neurons(lang: Lang, act: &[f32]) -> Vec<Bar> {
+    let f = act.len();
     let mut order: Vec<usize> = (0..f).collect();
     order.sort_by(|&i, &j| act[j].total_cmp(&act[i]));
-    let top: Vec<Bar> = order[..10.min(f)]
+    order[..10.min(f)]
         .iter()
         .map(|&i| Bar {
             label: trf(lang, Msg::Neuron, &[("i", &i.to_string())]),
@@ -69,7 +77,30 @@ pub fn ffn_chapter() -> Html {
             emphasis: false,
             cut: false,
         })
-        .collect();
+        .collect()
+}
+
+#[function_component(FfnChapter)]
+pub fn ffn_chapter() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
+    };
+    let (loaded, sel, trace) = (&traced.loaded, traced.token, traced.trace());
+    let anatomy = Anatomy::of(&loaded.model.weights);
+    let layers = anatomy.layers.max(1);
+    let (ffn_params, attention_params) = (anatomy.ffn / layers, anatomy.attention / layers);
+    let layer = &trace.layers[app.layer];
+    let (input, hidden, act, out) = (
+        layer.ln_2.output.row(sel),
+        layer.ffn.hidden.row(sel),
+        layer.ffn.activated.row(sel),
+        layer.ffn.output.row(sel),
+    );
+    let (d, f) = (input.len(), hidden.len());
+    let top = top_neurons(lang, act);
     let top_max = top.first().map_or(1.0, |b| b.value.max(1e-6));
     let strip = |values: &[f32], label: Msg| {
         html! {
@@ -92,23 +123,7 @@ pub fn ffn_chapter() -> Html {
                 </div>
             </section>
             <div class="two-col">
-                <section class="panel" aria-labelledby="ffn-curve">
-                    <h2 id="ffn-curve">{ tr(lang, Msg::FfnCurveTitle) }</h2>
-                    <Prose msg={Msg::FfnCurveExplain} values={vec![("f", f.to_string())]} />
-                    <div class="fit">
-                        <svg class="plot" viewBox={format!("-8 -8 {} {}", w + 16.0, h + 16.0)} role="img" aria-label={tr(lang, Msg::FfnCurveTitle)} data-testid="gelu-plot">
-                            <rect x="0" y="0" width={w.to_string()} height={h.to_string()} class="plot-bg" />
-                            <line x1="0" x2={w.to_string()} y1={sy(0.0).to_string()} y2={sy(0.0).to_string()} class="axis" />
-                            <line x1={sx(0.0).to_string()} x2={sx(0.0).to_string()} y1="0" y2={h.to_string()} class="axis" />
-                            <path d={relu} class="relu" />
-                            <path d={curve} class="gelu" />
-                            { for hidden.iter().zip(act).filter(|(x, _)| x.abs() <= 4.0).map(|(&x, &y)| html! {
-                                <circle cx={format!("{:.1}", sx(x))} cy={format!("{:.1}", sy(y))} r="2.6" class="neuron"><title>{ format!("{x:.3} → {y:.3}") }</title></circle>
-                            }) }
-                        </svg>
-                    </div>
-                    <p class="meta">{ tr(lang, Msg::FfnAxes) }{ " · GELU(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))" }</p>
-                </section>
+                { gelu_plot(lang, hidden, act) }
                 <section class="panel" aria-labelledby="ffn-top">
                     <h2 id="ffn-top">{ tr(lang, Msg::FfnTopTitle) }</h2>
                     <Prose msg={Msg::FfnTopExplain} />

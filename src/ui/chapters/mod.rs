@@ -16,6 +16,7 @@ mod roles;
 mod sampling;
 mod tokens;
 mod training;
+mod vocab_map;
 
 use yew::prelude::*;
 

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::logits::TemperatureSlider;
 use crate::i18n::{Lang, Msg, number, tr, trf};
 use crate::sampling::{SampleReport, Sampling, rng_for, sample};
-use crate::ui::context::{use_app, use_traced};
+use crate::session::Loaded;
+use crate::ui::context::{App, use_app, use_traced};
 use crate::ui::palette::CHIP_TINTS;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
@@ -124,30 +125,56 @@ fn range_input(
     }
 }
 
-#[function_component(SamplingChapter)]
-pub fn sampling_chapter() -> Html {
-    let app = use_app();
-    let lang = app.lang;
-    let traced = match use_traced() {
-        Ok(t) => t,
-        Err(waiting) => return waiting,
-    };
-    let (loaded, a, trace) = (&traced.loaded, &traced.analysis, traced.trace());
-    let s = app.sampling;
+/// The method buttons, the sliders that method uses and the seed.
+fn controls(app: &App) -> Html {
+    let (lang, s) = (app.lang, app.sampling);
     let method = Method::of(&s);
-    // The draw depends on the seed and on how long the text is, so each step of the loop rolls
-    // anew, with the numbers the generation chapter uses at the same place.
-    let report: SampleReport =
-        match sample(trace.logits.row(0), &s, &mut rng_for(app.seed, a.ids.len())) {
-            Ok(r) => r,
-            Err(e) => return html! { <p class="prompt-status error">{ e }</p> },
-        };
-    let label = |id: u32| loaded.tokenizer.token_view(id).label;
     let set = |f: fn(Sampling, f32) -> Sampling| {
         let app = app.clone();
         Callback::from(move |v: f32| app.dispatch(Action::SetSampling(f(app.sampling, v))))
     };
-    let bars: Vec<Bar> = report
+    let on_seed = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                && let Ok(v) = i.value().parse::<u64>()
+            {
+                app.dispatch(Action::SetSeed(v));
+            }
+        })
+    };
+    html! {
+        <section class="panel" aria-labelledby="sam-controls">
+            <h2 id="sam-controls">{ tr(lang, Msg::SamMethod) }</h2>
+            <Prose msg={Msg::SamMethodsExplain} />
+            <div class="segmented wrap" role="group" aria-label={tr(lang, Msg::SamMethod)} data-testid="method">
+                { for [Method::Greedy, Method::Temperature, Method::TopK, Method::TopP, Method::Both].into_iter().map(|m| {
+                    let app = app.clone();
+                    html! { <button type="button" aria-pressed={(m == method).to_string()} onclick={ move |_| app.dispatch(Action::SetSampling(m.settings(&app.sampling))) }>{ tr(lang, m.name()) }</button> }
+                }) }
+            </div>
+            <div class="sliders">
+                if method != Method::Greedy { <TemperatureSlider /> }
+                if matches!(method, Method::TopK | Method::Both) {
+                    { range_input(trf(lang, Msg::SamK, &[("k", &s.top_k.to_string())]), "1", "50", "1", s.top_k.to_string(), "top-k", set(|s, v| Sampling { top_k: v as usize, ..s })) }
+                }
+                if matches!(method, Method::TopP | Method::Both) {
+                    { range_input(trf(lang, Msg::SamP, &[("p", &format!("{:.2}", s.top_p))]), "0.05", "1", "0.05", format!("{}", s.top_p), "top-p", set(|s, v| Sampling { top_p: v.max(0.05), ..s })) }
+                }
+                if method != Method::Greedy {
+                    <label class="slider"><span>{ tr(lang, Msg::SamSeed) }</span>
+                        <input type="number" min="0" step="1" value={app.seed.to_string()} oninput={on_seed} data-testid="seed" /></label>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The 24 most likely candidates as bars: probability before → after the cut, or ✂ if cut.
+fn candidate_bars(report: &SampleReport, label: impl Fn(u32) -> String) -> Vec<Bar> {
+    report
         .candidates
         .iter()
         .take(24)
@@ -162,39 +189,13 @@ pub fn sampling_chapter() -> Html {
             emphasis: c.id == report.token,
             cut: !c.kept,
         })
-        .collect();
-    let chosen = label(report.token);
-    // What follows the draw: the end token stops, another special token (a role marker) is not
-    // text, a piece of a character cannot be appended as text; anything else is appended.
-    let view = loaded.tokenizer.token_view(report.token);
-    let after = if loaded.end_token() == Some(report.token) {
-        Some(Msg::SamEnd)
-    } else if view.special {
-        Some(Msg::SamSpecial)
-    } else if view.text.is_none() {
-        Some(Msg::SamPartial)
-    } else {
-        None
-    };
-    let append = {
-        let (app, text) = (app.clone(), view.text.clone().unwrap_or_default());
-        Callback::from(move |_| app.dispatch(Action::SetPrompt(format!("{}{}", app.prompt, text))))
-    };
-    let on_seed = {
-        let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                && let Ok(v) = i.value().parse::<u64>()
-            {
-                app.dispatch(Action::SetSeed(v));
-            }
-        })
-    };
-    // The kept tokens as sections of one bar from 0 to 1, and where the draw falls.
+        .collect()
+}
+
+/// The kept tokens as sections `(id, start, width)` of one bar from 0 to 1.
+fn kept_segments(report: &SampleReport) -> Vec<(u32, f32, f32)> {
     let mut start = 0.0f32;
-    let kept: Vec<(u32, f32, f32)> = report
+    report
         .candidates
         .iter()
         .filter(|c| c.kept)
@@ -203,32 +204,61 @@ pub fn sampling_chapter() -> Html {
             start += c.final_prob;
             seg
         })
-        .collect();
+        .collect()
+}
+
+/// Why the drawn token cannot be appended to the prompt as text, if it cannot: the end token
+/// stops, another special token (a role marker) is not text, a piece of a character cannot be
+/// appended on its own.
+fn not_appendable(loaded: &Loaded, token: u32) -> Option<Msg> {
+    let view = loaded.tokenizer.token_view(token);
+    if loaded.end_token() == Some(token) {
+        Some(Msg::SamEnd)
+    } else if view.special {
+        Some(Msg::SamSpecial)
+    } else if view.text.is_none() {
+        Some(Msg::SamPartial)
+    } else {
+        None
+    }
+}
+
+#[function_component(SamplingChapter)]
+pub fn sampling_chapter() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let traced = match use_traced() {
+        Ok(t) => t,
+        Err(waiting) => return waiting,
+    };
+    let (loaded, a, trace) = (&traced.loaded, &traced.analysis, traced.trace());
+    // The draw depends on the seed and on how long the text is, so each step of the loop rolls
+    // anew, with the numbers the generation chapter uses at the same place.
+    let report: SampleReport = match sample(
+        trace.logits.row(0),
+        &app.sampling,
+        &mut rng_for(app.seed, a.ids.len()),
+    ) {
+        Ok(r) => r,
+        Err(e) => return html! { <p class="prompt-status error">{ e }</p> },
+    };
+    let label = |id: u32| loaded.tokenizer.token_view(id).label;
+    let bars = candidate_bars(&report, label);
+    let chosen = label(report.token);
+    let after = not_appendable(loaded, report.token);
+    let append = {
+        let app = app.clone();
+        let text = loaded
+            .tokenizer
+            .token_view(report.token)
+            .text
+            .unwrap_or_default();
+        Callback::from(move |_| app.dispatch(Action::SetPrompt(format!("{}{}", app.prompt, text))))
+    };
+    let kept = kept_segments(&report);
     html! {
         <>
-            <section class="panel" aria-labelledby="sam-controls">
-                <h2 id="sam-controls">{ tr(lang, Msg::SamMethod) }</h2>
-                <Prose msg={Msg::SamMethodsExplain} />
-                <div class="segmented wrap" role="group" aria-label={tr(lang, Msg::SamMethod)} data-testid="method">
-                    { for [Method::Greedy, Method::Temperature, Method::TopK, Method::TopP, Method::Both].into_iter().map(|m| {
-                        let app = app.clone();
-                        html! { <button type="button" aria-pressed={(m == method).to_string()} onclick={ move |_| app.dispatch(Action::SetSampling(m.settings(&app.sampling))) }>{ tr(lang, m.name()) }</button> }
-                    }) }
-                </div>
-                <div class="sliders">
-                    if method != Method::Greedy { <TemperatureSlider /> }
-                    if matches!(method, Method::TopK | Method::Both) {
-                        { range_input(trf(lang, Msg::SamK, &[("k", &s.top_k.to_string())]), "1", "50", "1", s.top_k.to_string(), "top-k", set(|s, v| Sampling { top_k: v as usize, ..s })) }
-                    }
-                    if matches!(method, Method::TopP | Method::Both) {
-                        { range_input(trf(lang, Msg::SamP, &[("p", &format!("{:.2}", s.top_p))]), "0.05", "1", "0.05", format!("{}", s.top_p), "top-p", set(|s, v| Sampling { top_p: v.max(0.05), ..s })) }
-                    }
-                    if method != Method::Greedy {
-                        <label class="slider"><span>{ tr(lang, Msg::SamSeed) }</span>
-                            <input type="number" min="0" step="1" value={app.seed.to_string()} oninput={on_seed} data-testid="seed" /></label>
-                    }
-                </div>
-            </section>
+            { controls(&app) }
             <section class="panel" aria-labelledby="sam-dist">
                 <h2 id="sam-dist">{ tr(lang, Msg::SamDistTitle) }</h2>
                 <Prose msg={Msg::SamDistExplain} />
