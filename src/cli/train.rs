@@ -10,11 +10,11 @@ use crate::chat;
 use crate::corpus::{self, Sizes, dialogs};
 use crate::model::checkpoint::StoreAs;
 use crate::model::{Gpt, load_dir, save_dir};
-use crate::tokenizer::train::{Mode, train as train_tokenizer};
 use crate::tokenizer::{Tokenizer, formats};
 use crate::training::config::{PretrainConfig, SftConfig, Store, read, under};
 use crate::training::data::{Batcher, Source, append_whole};
 use crate::training::files::{load_checkpoint, save_checkpoint};
+use crate::training::pipeline::{PretrainData, encode_source, pretraining_data};
 use crate::training::trainer::{Settings, Trainer};
 
 /// Named sources, each a list of documents.
@@ -51,16 +51,6 @@ fn pretraining_documents(
     Ok((sources, report))
 }
 
-fn encode_source(tokenizer: &Tokenizer, name: &str, docs: &[String], weight: f64) -> Source {
-    let tokens = tokenizer.encode_with(&corpus::join(docs), true);
-    Source {
-        name: name.to_string(),
-        mask: vec![1.0; tokens.len()],
-        tokens,
-        weight,
-    }
-}
-
 pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
     let config: PretrainConfig = read(config_path, |c: &mut PretrainConfig, base| {
         c.out = under(base, &c.out);
@@ -70,33 +60,26 @@ pub fn pretrain(config_path: &Path, resume: bool) -> Result<(), String> {
     let start = Instant::now();
     let (documents, cleaning) = pretraining_documents(&config)?;
     eprintln!("[train] tokenizer: learning {} tokens …", config.vocab_size);
-    let texts: Vec<String> = documents
-        .iter()
-        .map(|(_, d)| corpus::tokenizer_text(d))
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let (tokenizer, merges) =
-        train_tokenizer(Mode::ByteLevel, &refs, config.vocab_size, &chat::SPECIALS)
-            .map_err(|e| e.to_string())?;
-    let sources: Vec<Source> = documents
-        .iter()
-        .map(|(name, docs)| {
-            encode_source(
-                &tokenizer,
-                name,
-                docs,
-                config.corpus.weights.get(name).copied().unwrap_or(1.0),
-            )
-        })
-        .collect();
+    let PretrainData {
+        tokenizer,
+        merges,
+        batcher,
+        ..
+    } = pretraining_data(
+        &documents,
+        config.vocab_size,
+        |name| config.corpus.weights.get(name).copied().unwrap_or(1.0),
+        config.seq_len,
+        config.validation,
+        config.seed,
+    )?;
     let model_config = config.model.config(tokenizer.vocab_size());
     let model = Gpt::random(model_config, config.seed).map_err(|e| e.to_string())?;
-    let data_info: Vec<_> = sources
+    let data_info: Vec<_> = batcher
+        .sources()
         .iter()
         .map(|s| json!({"name": s.name, "tokens": s.tokens.len(), "weight": s.weight}))
         .collect();
-    let batcher = Batcher::new(sources, config.seq_len, config.validation, config.seed)
-        .map_err(|e| e.to_string())?;
     let meta = json!({
         "kind": "pretraining",
         "seed": config.seed,

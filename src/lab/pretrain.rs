@@ -10,9 +10,9 @@ use crate::model::generate::{GenerateOptions, generate};
 use crate::model::{Config, Gpt, Positions};
 use crate::sampling::Sampling;
 use crate::tokenizer::Tokenizer;
-use crate::tokenizer::train::{Mode, train as train_tokenizer};
-use crate::training::data::{Batcher, Source};
+use crate::training::data::Batcher;
 use crate::training::forward::{Batch, forward};
+use crate::training::pipeline::{PretrainData, pretraining_data};
 use crate::training::trainer::{Settings, Trainer};
 
 /// The built-in corpus's size in the lab: small enough to prepare in a few seconds.
@@ -294,32 +294,19 @@ fn run_settings(s: &PretrainSettings) -> Settings {
 pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
     check(s)?;
     let (documents, capped_from, cleaning) = documents(s)?;
-    let texts: Vec<String> = documents
-        .iter()
-        .map(|(_, d)| corpus::tokenizer_text(d))
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let (tokenizer, steps) = train_tokenizer(
-        Mode::ByteLevel,
-        &refs,
+    let PretrainData {
+        tokenizer,
+        merges,
+        chars,
+        batcher,
+    } = pretraining_data(
+        &documents,
         s.vocab_size.clamp(300, 4096),
-        &chat::SPECIALS,
-    )
-    .map_err(|e| e.to_string())?;
-    let sources: Vec<Source> = documents
-        .iter()
-        .map(|(name, docs)| {
-            let tokens = tokenizer.encode_with(&corpus::join(docs), true);
-            Source {
-                name: name.clone(),
-                mask: vec![1.0; tokens.len()],
-                tokens,
-                weight: 1.0,
-            }
-        })
-        .collect();
-    let chars: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
-    let batcher = Batcher::new(sources, s.seq_len, 0.05, s.seed).map_err(|e| e.message.clone())?;
+        |_| 1.0,
+        s.seq_len,
+        0.05,
+        s.seed,
+    )?;
     let example_block = batcher
         .sources()
         .iter()
@@ -345,7 +332,7 @@ pub fn prepare(s: &PretrainSettings) -> Result<(Pretrain, Prepared), String> {
     let prepared = Prepared {
         sources: source_infos(&batcher, &chars),
         cleaning,
-        merges: merge_views(&tokenizer, &steps),
+        merges: merge_views(&tokenizer, &merges),
         vocab_size: tokenizer.vocab_size(),
         example_block,
         seq_len: s.seq_len,

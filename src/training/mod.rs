@@ -7,6 +7,7 @@
 //! | [`forward`] | a batch through the model, keeping activations; the masked cross-entropy |
 //! | [`backward`] | the gradients, step by step in reverse |
 //! | [`optimizer`] | AdamW, learning-rate schedule, gradient clipping |
+//! | [`pipeline`] | documents → tokenizer → token sources → batcher, for `lupe train` and the lab |
 //! | [`trainer`] | the loop: steps, validation, divergence, checkpoints |
 //! | [`config`] | the JSON files of `lupe train` and `lupe sft` |
 //! | `files` | checkpoints on disk (native) |
@@ -18,6 +19,7 @@ pub mod data;
 pub mod files;
 pub mod forward;
 pub mod optimizer;
+pub mod pipeline;
 pub mod trainer;
 
 use std::fmt;
