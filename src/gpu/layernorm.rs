@@ -65,7 +65,9 @@ pub async fn layer_norm(
         record_layer_norm(gpu, k, e, &xb, (n, d), &g, &b, eps, &out, &stats)
     })
     .await?;
-    let mut parts = gpu.read_many(&[(&out, n * d), (&stats, n * 2)]).await?;
-    let stats = parts.pop().unwrap_or_default();
-    Ok(normalized(parts.pop().unwrap_or_default(), &stats, n, d))
+    let parts = gpu.read_many(&[(&out, n * d), (&stats, n * 2)]).await?;
+    let [y, stats]: [Vec<f32>; 2] = parts
+        .try_into()
+        .map_err(|_| GpuError::Compute("layernorm: two buffers asked, others read".into()))?;
+    Ok(normalized(y, &stats, n, d))
 }
