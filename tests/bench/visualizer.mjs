@@ -31,9 +31,11 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
     const page = await context.newPage();
+    // The first chapter is the overview: its live map draws the prompt's tokens (`.map-chip`);
+    // other chapters draw them as chips.
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector('.chips .chip')) { window.__chips = performance.now(); obs.disconnect(); }
+        if (document.querySelector('.chips .chip, .map-chip')) { window.__chips = performance.now(); obs.disconnect(); }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(server.url, { waitUntil: 'load' });
