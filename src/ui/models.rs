@@ -4,13 +4,13 @@
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::context::{App, use_app};
 use super::hub;
 use super::local_files;
 use super::state::{Action, Progress, Slot};
+use super::widgets::{event_files, on_text};
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::session::{Loaded, ModelId, TokenizerFiles};
 
@@ -136,17 +136,12 @@ fn forget_gpt2(version: &UseStateHandle<u32>) -> Callback<MouseEvent> {
 /// The download address as typed, always ending in `/`.
 fn set_source(source: &UseStateHandle<String>) -> Callback<InputEvent> {
     let source = source.clone();
-    Callback::from(move |e: InputEvent| {
-        if let Some(i) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let mut v = i.value().trim().to_string();
-            if !v.ends_with('/') {
-                v.push('/');
-            }
-            source.set(v);
+    on_text(move |typed| {
+        let mut v = typed.trim().to_string();
+        if !v.ends_with('/') {
+            v.push('/');
         }
+        source.set(v);
     })
 }
 
@@ -254,11 +249,7 @@ fn local_card() -> Html {
     let on_change = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            if let Some(list) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-            {
+            if let Some(list) = event_files(&e) {
                 open_files(&app, list);
             }
         })

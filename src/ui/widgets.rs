@@ -31,6 +31,30 @@ pub fn event_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The files chosen in the file input that fired `e` (`None` for anything else).
+pub fn event_files(e: &Event) -> Option<web_sys::FileList> {
+    use wasm_bindgen::JsCast;
+    e.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()
+}
+
+/// An `input` callback that hands the field's text to `on`.
+pub fn on_text(on: impl Fn(String) + 'static) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| on(event_value(&e)))
+}
+
+/// An `input` callback that hands the field's value to `on` as a `T` (a slider's number); a
+/// value that does not parse is ignored, so the state keeps its last good value.
+pub fn on_parsed<T: std::str::FromStr + 'static>(on: impl Fn(T) + 'static) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        if let Ok(v) = event_value(&e).parse::<T>() {
+            on(v);
+        }
+    })
+}
+
 /// The CSS class that colours a token by its chat role (markers: none).
 pub fn role_class(r: Option<crate::chat::Role>) -> &'static str {
     use crate::chat::Role;

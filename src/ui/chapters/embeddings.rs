@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::pickers::TokenPicker;
@@ -13,7 +12,7 @@ use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::palette::max_abs;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{Bar, Bars, VectorStrip, visible};
+use crate::ui::widgets::{Bar, Bars, VectorStrip, on_text, visible};
 
 fn angle(cos: f32) -> f32 {
     cos.clamp(-1.0, 1.0).acos().to_degrees()
@@ -111,15 +110,10 @@ fn analogy_calculator(p: &LoadedProps) -> Html {
     let input = |i: usize, sign: &'static str| {
         let value = words[i].clone();
         let words = words.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            if let Some(el) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let mut w = (*words).clone();
-                w[i] = el.value().chars().take(40).collect();
-                words.set(w);
-            }
+        let oninput = on_text(move |v| {
+            let mut w = (*words).clone();
+            w[i] = v.chars().take(40).collect();
+            words.set(w);
         });
         html! {
             <>

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::sampling::describe;
@@ -16,7 +15,7 @@ use crate::session::Loaded;
 use crate::ui::context::{App, use_app};
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{Chip, StepControls, TokenChips, percent, visible};
+use crate::ui::widgets::{Chip, StepControls, TokenChips, on_parsed, percent, visible};
 
 /// Milliseconds since the page opened.
 fn now() -> f64 {
@@ -129,15 +128,7 @@ fn use_play(playing: UseStateHandle<bool>, finished: bool, done: usize) {
 /// The slider's callback: the number of new tokens.
 fn on_max_new(app: &App) -> Callback<InputEvent> {
     let app = app.clone();
-    Callback::from(move |e: InputEvent| {
-        if let Some(i) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            && let Ok(v) = i.value().parse::<usize>()
-        {
-            app.dispatch(Action::SetMaxNew(v));
-        }
-    })
+    on_parsed(move |v: usize| app.dispatch(Action::SetMaxNew(v)))
 }
 
 /// Each step's top five candidates, the chosen one marked.

@@ -1,7 +1,6 @@
 //! Chapter 8 — logits and softmax: the likeliest next tokens as bars, a temperature slider that
 //! reshapes the distribution live, and weight tying shown with the real vectors.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Msg, number, tr, trf};
@@ -13,7 +12,7 @@ use crate::ui::context::{use_app, use_traced};
 use crate::ui::palette::max_abs;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{Bar, Bars, VectorStrip, percent, visible};
+use crate::ui::widgets::{Bar, Bars, VectorStrip, on_parsed, percent, visible};
 
 /// How many tokens the chart lists.
 const TOP: usize = 15;
@@ -26,17 +25,11 @@ pub fn temperature_slider() -> Html {
     let t = app.sampling.temperature.max(0.05);
     let on_input = {
         let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                && let Ok(v) = i.value().parse::<f32>()
-            {
-                app.dispatch(Action::SetSampling(Sampling {
-                    temperature: v,
-                    ..app.sampling
-                }));
-            }
+        on_parsed(move |v: f32| {
+            app.dispatch(Action::SetSampling(Sampling {
+                temperature: v,
+                ..app.sampling
+            }));
         })
     };
     html! {

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::chat::{self, Message, Role};
@@ -13,7 +12,7 @@ use crate::session::{Loaded, ModelId};
 use crate::ui::context::use_app;
 use crate::ui::state::Slot;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{role_class, visible};
+use crate::ui::widgets::{on_text, role_class, visible};
 
 fn role_name(lang: Lang, r: Role) -> &'static str {
     tr(
@@ -65,15 +64,10 @@ fn role_field(
 ) -> Html {
     let value = texts[i].clone();
     let texts = texts.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let mut t = (*texts).clone();
-            t[i] = el.value().chars().take(300).collect();
-            texts.set(t);
-        }
+    let oninput = on_text(move |v| {
+        let mut t = (*texts).clone();
+        t[i] = v.chars().take(300).collect();
+        texts.set(t);
     });
     html! {
         <label class={classes!("field", "role-field", role_class(Some(role)))}>

@@ -2,7 +2,6 @@
 //! distribution, the cut-offs drawn on it, the seeded random draw, and "append" to go round the
 //! loop.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::logits::TemperatureSlider;
@@ -13,7 +12,7 @@ use crate::ui::context::{App, use_app, use_traced};
 use crate::ui::palette::CHIP_TINTS;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{Bar, Bars, percent, visible};
+use crate::ui::widgets::{Bar, Bars, on_parsed, percent, visible};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Method {
@@ -109,15 +108,7 @@ fn range_input(
     testid: &'static str,
     on: Callback<f32>,
 ) -> Html {
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(i) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            && let Ok(v) = i.value().parse::<f32>()
-        {
-            on.emit(v);
-        }
-    });
+    let oninput = on_parsed(move |v: f32| on.emit(v));
     html! {
         <label class="slider"><span>{ label }</span>
             <input type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()} {value} {oninput} data-testid={testid} />
@@ -135,15 +126,7 @@ fn controls(app: &App) -> Html {
     };
     let on_seed = {
         let app = app.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                && let Ok(v) = i.value().parse::<u64>()
-            {
-                app.dispatch(Action::SetSeed(v));
-            }
-        })
+        on_parsed(move |v: u64| app.dispatch(Action::SetSeed(v)))
     };
     html! {
         <section class="panel" aria-labelledby="sam-controls">

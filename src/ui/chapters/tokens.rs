@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus;
@@ -16,7 +15,7 @@ use crate::tokenizer::{PieceTrace, Tokenizer};
 use crate::ui::context::use_app;
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{Chip, StepControls, TokenChips, visible};
+use crate::ui::widgets::{Chip, StepControls, TokenChips, on_text, visible};
 
 fn chip(t: &Tokenizer, id: u32) -> Chip {
     let v = t.token_view(id);
@@ -297,16 +296,11 @@ fn seed_example(p: &LangProps) -> Html {
     };
     let on_input = {
         let (corpus_text, replay, refresh) = (corpus_text.clone(), replay.clone(), refresh.clone());
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let text: String = i.value().chars().take(400).collect();
-                *replay.borrow_mut() = Replay::new(Mode::WordLevel, &[&text]);
-                corpus_text.set(text);
-                refresh();
-            }
+        on_text(move |v| {
+            let text: String = v.chars().take(400).collect();
+            *replay.borrow_mut() = Replay::new(Mode::WordLevel, &[&text]);
+            corpus_text.set(text);
+            refresh();
         })
     };
     let merge = {

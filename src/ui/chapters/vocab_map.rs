@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg, number, tr, trf};
@@ -13,7 +12,7 @@ use crate::model::embedding::{Pca, pca_2d};
 use crate::session::Loaded;
 use crate::ui::context::use_app;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::visible;
+use crate::ui::widgets::{on_text, visible};
 
 /// Token ids with their map coordinates.
 type MapPoints = Rc<Vec<(u32, (f32, f32))>>;
@@ -196,14 +195,7 @@ fn search(loaded: &Loaded, points: &[(u32, (f32, f32))], query: &str) -> Vec<usi
 fn search_field(lang: Lang, query: &UseStateHandle<String>, found: Option<usize>) -> Html {
     let on_input = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                query.set(i.value());
-            }
-        })
+        on_text(move |v| query.set(v))
     };
     html! {
         <label class="field inline">

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Msg, tr, trf};
 use crate::ui::context::use_app;
 use crate::ui::terms::Prose;
+use crate::ui::widgets::event_files;
 
 /// Own texts above this many bytes are cut (with a notice).
 const MAX_DOC_BYTES: usize = 200_000;
@@ -83,11 +84,7 @@ fn on_upload(
     on_own: Callback<Docs>,
 ) -> Callback<Event> {
     Callback::from(move |e: Event| {
-        let Some(list) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-        else {
+        let Some(list) = event_files(&e) else {
             return;
         };
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();

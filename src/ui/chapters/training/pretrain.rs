@@ -12,7 +12,7 @@ use crate::ui::context::use_app;
 use crate::ui::lab::{self, LabView};
 use crate::ui::state::Action;
 use crate::ui::terms::Prose;
-use crate::ui::widgets::{event_value, visible};
+use crate::ui::widgets::{event_files, event_value, visible};
 
 /// The settings a link names, over `s`.
 fn with_link(mut s: PretrainSettings, l: &crate::route::LabView) -> PretrainSettings {
@@ -188,12 +188,7 @@ fn upload_callback(
     upload_error: UseStateHandle<Option<Msg>>,
 ) -> Callback<Event> {
     Callback::from(move |e: Event| {
-        let Some(file) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = event_files(&e).and_then(|f| f.get(0)) else {
             return;
         };
         // Far more than the lab uses (1 MB) is not even read.
