@@ -39,6 +39,32 @@ fn validate(
     Ok(sum)
 }
 
+/// The embedder training starts from: a trained embedder, when `init` holds one (its
+/// `projection.safetensors`, with `dim` rows), to train it on; else a fresh head of `dim` rows
+/// on the model in `init`.
+fn initial_embedder(config: &EmbedConfig) -> Result<Embedder, String> {
+    if config.init.join("projection.safetensors").exists() {
+        let e = crate::embedder::load_dir(&config.init).map_err(|e| e.to_string())?;
+        if e.projection.rows != config.dim {
+            return Err(format!(
+                "dim {} differs from the {} rows of the embedder in {}",
+                config.dim,
+                e.projection.rows,
+                config.init.display()
+            ));
+        }
+        return Ok(e);
+    }
+    let gpt = load_dir(&config.init).map_err(|e| e.to_string())?;
+    if config.dim > gpt.config.d_model {
+        return Err(format!(
+            "dim {} is larger than the model's width {}",
+            config.dim, gpt.config.d_model
+        ));
+    }
+    Ok(Embedder::from_base(gpt, config.dim))
+}
+
 pub fn train_embedder(config_path: &Path) -> Result<(), String> {
     let config: EmbedConfig = read(config_path, |c: &mut EmbedConfig, base| {
         c.out = under(base, &c.out);
@@ -46,21 +72,11 @@ pub fn train_embedder(config_path: &Path) -> Result<(), String> {
     })?;
     config.validate()?;
     let start = Instant::now();
-    let gpt = load_dir(&config.init).map_err(|e| e.to_string())?;
     let tokenizer = formats::load(&config.init).map_err(|e| e.to_string())?;
-    crate::session::check_tokenizer(&tokenizer, &gpt.config)?;
-    if config.dim > gpt.config.d_model {
-        return Err(format!(
-            "dim {} is larger than the model's width {}",
-            config.dim, gpt.config.d_model
-        ));
-    }
+    let start_from = initial_embedder(&config)?;
+    crate::session::check_tokenizer(&tokenizer, &start_from.gpt.config)?;
     let s = &config.train;
-    let mut trainer = Trainer::new(
-        Embedder::from_base(gpt, config.dim),
-        config.temperature,
-        s.weight_decay,
-    );
+    let mut trainer = Trainer::new(start_from, config.temperature, s.weight_decay);
     let mut val_rng = Rng::new(config.seed ^ 0x5A1D);
     let held_out: Vec<Vec<Pair>> = (0..config.validation_batches)
         .map(|_| batch(&mut val_rng, s.batch_size, config.cross_language))

@@ -121,7 +121,8 @@ fn default_val() -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct EmbedConfig {
     pub out: PathBuf,
-    /// The model (with its tokenizer) whose body the embedder starts from.
+    /// The model (with its tokenizer) whose body the embedder starts from, or an embedder
+    /// folder (with `projection.safetensors`) to train further.
     pub init: PathBuf,
     pub seed: u64,
     /// Length of the embedding vectors: the projection head's rows, at most the model's width.

@@ -238,7 +238,8 @@ impl Fact {
     }
 
     /// A training question: a `train` template, the item named by its own name one time in
-    /// four, else by another of its names.
+    /// four, else by another of its names; one time in five after an [`OPENERS`] sentence, so
+    /// that words around the question do not decide what it asks.
     pub fn train_question(&self, rng: &mut Rng, lang: Lang) -> String {
         let k = self.kind();
         let template = pick(k.train[rng.below(k.train.len())], lang);
@@ -248,7 +249,15 @@ impl Fact {
         } else {
             others[rng.below(others.len())]
         };
-        self.ask(template, lang, name)
+        let question = self.ask(template, lang, name);
+        if rng.below(5) == 0 {
+            format!(
+                "{} {question}",
+                pick(OPENERS[rng.below(OPENERS.len())], lang)
+            )
+        } else {
+            question
+        }
     }
 
     /// The held-out question: an `eval` template with another name for the item (its own name
@@ -265,6 +274,16 @@ impl Fact {
         self.ask(template, lang, name)
     }
 }
+
+/// Sentences a student may say before a training question, about no fact.
+const OPENERS: [Pair; 6] = [
+    ("Hallo.", "Hello."),
+    ("Eine Frage:", "One question:"),
+    ("Kannst du mir helfen?", "Can you help me?"),
+    ("Ich bin neu hier.", "I am new here."),
+    ("Entschuldigung.", "Excuse me."),
+    ("Ich habe das vergessen.", "I forgot this."),
+];
 
 /// A random fact of a random kind (for training data: values drawn anew, so nothing is learned
 /// by heart).

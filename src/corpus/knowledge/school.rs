@@ -160,6 +160,16 @@ pub const KINDS: &[Kind] = &[
                 "Ist {der} am Morgen offen?",
                 "Is {the} open in the morning?",
             ),
+            (
+                "Ab wie viel Uhr darf man {ins}?",
+                "How early can I go into {the}?",
+            ),
+            ("Wie früh öffnet {der}?", "How early does {the} open?"),
+            ("Wann wird {der} aufgeschlossen?", "When is {the} unlocked?"),
+            (
+                "Wann ist die Öffnungszeit {vom}?",
+                "What are the opening hours of {the}?",
+            ),
         ],
         eval: &[
             (
@@ -197,6 +207,19 @@ pub const KINDS: &[Kind] = &[
                 "Wer ist in {X} unsere Lehrerin oder unser Lehrer?",
                 "Who takes the {X} lessons?",
             ),
+            (
+                "Wie heisst die Lehrperson für {X}?",
+                "What is the name of the {X} teacher?",
+            ),
+            (
+                "Wer steht in {X} vor der Klasse?",
+                "Who stands in front of the class in {X}?",
+            ),
+            (
+                "Welche Lehrkraft haben wir in {X}?",
+                "Which member of staff teaches {X}?",
+            ),
+            ("Wer bringt uns {X} bei?", "Who is our teacher in {X}?"),
         ],
         eval: &[
             (
@@ -237,6 +260,16 @@ pub const KINDS: &[Kind] = &[
             ),
             ("Welcher Raum ist für {X}?", "What room do I need for {X}?"),
             ("Wo ist der Unterricht in {X}?", "Where do I go for {X}?"),
+            ("Wo sitzen wir in {X}?", "Where do we sit for {X}?"),
+            (
+                "Welche Raumnummer hat {X}?",
+                "What is the room number for {X}?",
+            ),
+            ("Wo treffen wir uns für {X}?", "Where do we meet for {X}?"),
+            (
+                "Welches Zimmer brauchen wir für {X}?",
+                "In what room is {X} taught?",
+            ),
         ],
         eval: &[
             (
@@ -283,6 +316,22 @@ pub const KINDS: &[Kind] = &[
                 "Wo macht die {X} ihren Ausflug?",
                 "Where is {X} going on the trip?",
             ),
+            (
+                "Was besucht die {X} auf der Reise?",
+                "What does {X} visit on its trip?",
+            ),
+            (
+                "Wohin geht die Schulreise der {X}?",
+                "Where is the school trip of {X}?",
+            ),
+            (
+                "Wo ist die {X} am Ausflugstag?",
+                "Where does {X} go on the excursion?",
+            ),
+            (
+                "Welches Ziel hat die Reise der {X}?",
+                "What place does {X} visit on the trip?",
+            ),
         ],
         eval: &[(
             "Wo verbringt die {X} ihren Reisetag?",
@@ -314,6 +363,19 @@ pub const KINDS: &[Kind] = &[
             (
                 "Was darf ich {im} nicht machen?",
                 "Is anything not allowed in {the}?",
+            ),
+            ("Was ist {im} untersagt?", "What is prohibited in {the}?"),
+            (
+                "Was darf man {im} auf keinen Fall?",
+                "What may I never do in {the}?",
+            ),
+            (
+                "Was ist {im} nicht erwünscht?",
+                "What is not welcome in {the}?",
+            ),
+            (
+                "Worauf muss man {im} achten?",
+                "What is the rule for {the}?",
             ),
         ],
         eval: &[
@@ -352,6 +414,16 @@ pub const KINDS: &[Kind] = &[
                 "In welchem Monat haben wir {den}?",
                 "When does {the} take place this year?",
             ),
+            ("Wann ist {der} geplant?", "When is {the} planned?"),
+            (
+                "Wann steht {der} im Kalender?",
+                "When is {the} on the calendar?",
+            ),
+            (
+                "In welchem Monat ist {der} jeweils?",
+                "Which month has {the}?",
+            ),
+            ("Auf wann ist {der} angesetzt?", "When is {the} scheduled?"),
         ],
         eval: &[(
             "Zu welcher Zeit im Jahr gibt es {den}?",

@@ -189,6 +189,22 @@ pub const KINDS: &[Kind] = &[
                 "What is the closing day of {the}?",
             ),
             ("Wann hat {der} Ruhetag?", "When is {the} not open?"),
+            (
+                "An welchem Tag öffnet {der} nicht?",
+                "On what day does {the} not open?",
+            ),
+            (
+                "Gibt es einen Tag, an dem {der} geschlossen ist?",
+                "Is there a day when {the} is closed?",
+            ),
+            (
+                "Wann ist {der} nicht offen?",
+                "Which day is {the} closed each week?",
+            ),
+            (
+                "An welchem Tag bleibt {der} geschlossen?",
+                "What day of the week is {the} shut?",
+            ),
         ],
         eval: &[(
             "An welchem Wochentag kann ich nicht {ins}?",
@@ -220,6 +236,19 @@ pub const KINDS: &[Kind] = &[
                 "Wer ist verantwortlich für {den}?",
                 "Whose job is it to run {the}?",
             ),
+            (
+                "Wer ist die Chefin oder der Chef {vom}?",
+                "Who is the boss of {the}?",
+            ),
+            (
+                "Wer steht an der Spitze {vom}?",
+                "Who is at the top of {the}?",
+            ),
+            (
+                "Wer ist die Leiterin oder der Leiter {vom}?",
+                "Who is the manager of {the}?",
+            ),
+            ("Wer hat die Leitung {vom}?", "Who heads {the}?"),
         ],
         eval: &[("Wer hat {im} das Sagen?", "Who is in charge at {the}?")],
         query: ("{X} Leitung", "{X} head"),
@@ -255,6 +284,16 @@ pub const KINDS: &[Kind] = &[
                 "Wie viele Franken kostet der Eintritt {ins}?",
                 "What is the price of {the}?",
             ),
+            (
+                "Wie hoch ist der Eintritt {im}?",
+                "What is the entry fee for {the}?",
+            ),
+            ("Was bezahlt man für {den}?", "How many francs is {the}?"),
+            (
+                "Was kostet ein Ticket für {den}?",
+                "What does a ticket for {the} cost?",
+            ),
+            ("Ist {der} teuer?", "Is {the} expensive?"),
         ],
         eval: &[(
             "Wie viel Geld brauche ich für einen Besuch {im}?",
@@ -299,6 +338,22 @@ pub const KINDS: &[Kind] = &[
                 "Welche Nummer hat der Bus {zum}?",
                 "What line goes to {the}?",
             ),
+            (
+                "Welcher Bus bringt mich {zum}?",
+                "Which bus brings me to {the}?",
+            ),
+            (
+                "Welche Linie nehme ich {zum}?",
+                "Which line do I take to {the}?",
+            ),
+            (
+                "Wie heisst die Buslinie {zum}?",
+                "What is the bus line for {the}?",
+            ),
+            (
+                "Mit welchem Bus fahre ich {zum}?",
+                "Which bus should I catch to {the}?",
+            ),
         ],
         eval: &[(
             "Ich muss {zum}. Welche Nummer hat mein Bus?",
@@ -330,6 +385,13 @@ pub const KINDS: &[Kind] = &[
             ("Wann findet {der} statt?", "When does {the} take place?"),
             ("In welchem Monat ist {der}?", "What month is {the} in?"),
             ("Wann kann man {den} besuchen?", "When can I go to {the}?"),
+            ("Wann feiert Seewil {den}?", "When does Seewil hold {the}?"),
+            (
+                "In welchem Monat gibt es {den}?",
+                "Which month is {the} held?",
+            ),
+            ("Wann ist dieses Jahr {der}?", "When is {the} this year?"),
+            ("Wann steht {der} an?", "When is {the} on?"),
         ],
         eval: &[(
             "Zu welcher Jahreszeit kann ich {den} besuchen?",
@@ -364,6 +426,19 @@ pub const KINDS: &[Kind] = &[
             (
                 "Was darf ich {im} nicht machen?",
                 "Is anything not allowed in {the}?",
+            ),
+            ("Was ist {im} untersagt?", "What is prohibited in {the}?"),
+            (
+                "Was darf man {im} auf keinen Fall?",
+                "What may I never do in {the}?",
+            ),
+            (
+                "Was ist {im} nicht erwünscht?",
+                "What is not welcome in {the}?",
+            ),
+            (
+                "Worauf muss man {im} achten?",
+                "What is the rule for {the}?",
             ),
         ],
         eval: &[(
