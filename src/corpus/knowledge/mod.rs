@@ -275,6 +275,39 @@ impl Fact {
     }
 }
 
+/// Training questions about what a room or a place forbids (the school's and the town's
+/// rules are asked alike).
+pub const RULE_QUESTIONS: &[Pair] = &[
+    ("Was darf man {im} nicht?", "What is not allowed in {the}?"),
+    ("Was ist {im} verboten?", "What must I not do in {the}?"),
+    ("Welche Regel gilt {im}?", "Which rule applies in {the}?"),
+    (
+        "Was soll man {im} nicht tun?",
+        "What should I not do in {the}?",
+    ),
+    (
+        "Was ist {im} nicht gestattet?",
+        "What is forbidden in {the}?",
+    ),
+    (
+        "Was darf ich {im} nicht machen?",
+        "Is anything not allowed in {the}?",
+    ),
+    ("Was ist {im} untersagt?", "What is prohibited in {the}?"),
+    (
+        "Was darf man {im} auf keinen Fall?",
+        "What may I never do in {the}?",
+    ),
+    (
+        "Was ist {im} nicht erwünscht?",
+        "What is not welcome in {the}?",
+    ),
+    (
+        "Worauf muss man {im} achten?",
+        "What is the rule for {the}?",
+    ),
+];
+
 /// Sentences a student may say before a training question, about no fact.
 const OPENERS: [Pair; 6] = [
     ("Hallo.", "Hello."),

@@ -2,7 +2,7 @@
 //! which subject and where, class trips and the school year's events.
 
 use super::G::{Bare, F, M, N};
-use super::{Item, Kind, Pair, Section, item};
+use super::{Item, Kind, Pair, RULE_QUESTIONS, Section, item};
 
 pub const TITLE: Pair = ("Handbuch der Lindenschule", "Lindenschule handbook");
 
@@ -348,36 +348,7 @@ pub const KINDS: &[Kind] = &[
             ("{Im} ist {v} verboten.", "In the {X}, {v} is forbidden."),
             ("{V} ist {im} nicht erlaubt.", "The {X} does not allow {v}."),
         ],
-        train: &[
-            ("Was darf man {im} nicht?", "What is not allowed in {the}?"),
-            ("Was ist {im} verboten?", "What must I not do in {the}?"),
-            ("Welche Regel gilt {im}?", "Which rule applies in {the}?"),
-            (
-                "Was soll man {im} nicht tun?",
-                "What should I not do in {the}?",
-            ),
-            (
-                "Was ist {im} nicht gestattet?",
-                "What is forbidden in {the}?",
-            ),
-            (
-                "Was darf ich {im} nicht machen?",
-                "Is anything not allowed in {the}?",
-            ),
-            ("Was ist {im} untersagt?", "What is prohibited in {the}?"),
-            (
-                "Was darf man {im} auf keinen Fall?",
-                "What may I never do in {the}?",
-            ),
-            (
-                "Was ist {im} nicht erwünscht?",
-                "What is not welcome in {the}?",
-            ),
-            (
-                "Worauf muss man {im} achten?",
-                "What is the rule for {the}?",
-            ),
-        ],
+        train: RULE_QUESTIONS,
         eval: &[
             (
                 "Gibt es {im} etwas, das man lassen soll?",

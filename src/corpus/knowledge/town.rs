@@ -4,7 +4,7 @@
 
 use super::G::{F, M, N};
 use super::school::MONTHS;
-use super::{Item, Kind, Pair, Section, item};
+use super::{Item, Kind, Pair, RULE_QUESTIONS, Section, item};
 
 pub const TITLE: Pair = ("Stadtführer Seewil", "Seewil town guide");
 
@@ -411,36 +411,7 @@ pub const KINDS: &[Kind] = &[
                 "In Seewil, {v} is not allowed in the {X}.",
             ),
         ],
-        train: &[
-            ("Was darf man {im} nicht?", "What is not allowed in {the}?"),
-            ("Was ist {im} verboten?", "What must I not do in {the}?"),
-            ("Welche Regel gilt {im}?", "Which rule applies in {the}?"),
-            (
-                "Was soll man {im} nicht tun?",
-                "What should I not do in {the}?",
-            ),
-            (
-                "Was ist {im} nicht gestattet?",
-                "What is forbidden in {the}?",
-            ),
-            (
-                "Was darf ich {im} nicht machen?",
-                "Is anything not allowed in {the}?",
-            ),
-            ("Was ist {im} untersagt?", "What is prohibited in {the}?"),
-            (
-                "Was darf man {im} auf keinen Fall?",
-                "What may I never do in {the}?",
-            ),
-            (
-                "Was ist {im} nicht erwünscht?",
-                "What is not welcome in {the}?",
-            ),
-            (
-                "Worauf muss man {im} achten?",
-                "What is the rule for {the}?",
-            ),
-        ],
+        train: RULE_QUESTIONS,
         eval: &[(
             "Gibt es {im} etwas, das man lassen soll?",
             "Is there anything I should not do in {the}?",
