@@ -151,7 +151,7 @@ fn answers_are_the_models_own_numbers() {
     let f = facts(Lang::De, &loaded, &analysis, &lab, &rag);
 
     // The argmax of α in layer 2, head 3, for the last token.
-    let row = trace.layers[1].heads[2].weights.row(4);
+    let row = trace.layers[1].block.attention[2].weights.row(4);
     let best = (0..5).max_by(|&a, &b| row[a].total_cmp(&row[b])).unwrap();
     match Question::AttArgmax.ask(&f).unwrap().expect {
         Expect::Choice { correct, .. } => assert_eq!(correct, best),

@@ -140,8 +140,8 @@ fn trace_holds_every_step_consistently() {
     }
     assert_eq!(trace.layers.len(), 3);
     for layer in &trace.layers {
-        assert_eq!(layer.heads.len(), 4);
-        for head in &layer.heads {
+        assert_eq!(layer.block.attention.len(), 4);
+        for head in &layer.block.attention {
             assert_eq!((head.q.rows, head.q.cols), (n, 12));
             for i in 0..n {
                 let row = head.weights.row(i);
@@ -149,11 +149,11 @@ fn trace_holds_every_step_consistently() {
                 assert!(row[i + 1..].iter().all(|&a| a == 0.0));
             }
         }
-        assert_eq!(layer.ffn.hidden.cols, 192);
-        assert!(layer.ln_1.var.iter().all(|&v| v > 0.0));
+        assert_eq!(layer.block.ffn.hidden.cols, 192);
+        assert!(layer.block.ln_1.var.iter().all(|&v| v > 0.0));
     }
     // The last layer's output, normalised, is what the head reads.
-    let last = &trace.layers[2].residual_2;
+    let last = &trace.layers[2].block.residual_2;
     assert_eq!(last.rows, n);
     assert_eq!(trace.final_norm.output.rows, n);
 }

@@ -326,6 +326,7 @@ impl GpuModel {
         LayerBuffers {
             ln1,
             ln1_stats,
+            qkv,
             attn,
             attn_out,
             r1,
@@ -418,6 +419,7 @@ impl StepBuffers {
 pub(super) struct LayerBuffers {
     pub ln1: wgpu::Buffer,
     pub ln1_stats: wgpu::Buffer,
+    pub qkv: wgpu::Buffer,
     pub attn: super::attention::AttentionBuffers,
     pub attn_out: wgpu::Buffer,
     pub r1: wgpu::Buffer,

@@ -6,6 +6,7 @@ use super::attention::{AttentionShape, heads_from};
 use super::context::{Gpu, GpuError};
 use super::layernorm::normalized;
 use super::model::{GpuCache, LayerBuffers, StepBuffers, matrix};
+use crate::model::block::BlockValues;
 use crate::model::ffn::FfnValues;
 use crate::model::trace::LayerTrace;
 use crate::model::{Config, Trace};
@@ -41,6 +42,7 @@ impl Got {
 struct LayerHandles {
     ln1: Handle,
     ln1_stats: Handle,
+    qkv: Handle,
     q: Handle,
     keys: Handle,
     values: Handle,
@@ -69,6 +71,7 @@ fn ask_layer<'a>(
     LayerHandles {
         ln1: r.ask(&lb.ln1, n * d),
         ln1_stats: r.ask(&lb.ln1_stats, 2 * n),
+        qkv: r.ask(&lb.qkv, n * 3 * d),
         q: r.ask(&lb.attn.q, n * d),
         keys: r.ask(kv.0, t * d),
         values: r.ask(kv.1, t * d),
@@ -107,18 +110,21 @@ fn layer_trace(
     let ln_2 = normalized(got.take(h.ln2), &got.take(h.ln2_stats), n, d);
     LayerTrace {
         input,
-        ln_1,
-        heads,
-        concat,
-        attn_out,
-        residual_1,
-        ln_2,
-        ffn: FfnValues {
-            hidden: matrix(n, f, got.take(h.hidden)),
-            activated: matrix(n, f, got.take(h.act)),
-            output,
+        block: BlockValues {
+            ln_1,
+            qkv: matrix(n, 3 * d, got.take(h.qkv)),
+            attention: heads,
+            concat,
+            attn_out,
+            residual_1,
+            ln_2,
+            ffn: FfnValues {
+                hidden: matrix(n, f, got.take(h.hidden)),
+                activated: matrix(n, f, got.take(h.act)),
+                output,
+            },
+            residual_2,
         },
-        residual_2,
     }
 }
 
@@ -154,7 +160,7 @@ pub(super) async fn read_trace(
         .iter()
         .map(|h| {
             let layer = layer_trace(&mut got, h, c, s, next_input.clone());
-            next_input = layer.residual_2.clone();
+            next_input = layer.block.residual_2.clone();
             layer
         })
         .collect();

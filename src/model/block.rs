@@ -8,15 +8,27 @@
 //! reads its keys and values (a KV cache of earlier tokens, or B sequences side by side) and in
 //! what it keeps of its weights. Backward: [`crate::training::backward`].
 
+use serde::Serialize;
+
 use super::ffn::{FfnValues, ffn};
 use super::layernorm::{Normalized, layer_norm};
 use super::matrix::{Matrix, linear};
 use super::residual::residual_add;
 use super::weights::BlockWeights;
 
+/// One layer's input and every value its block computed, attention keeping `A`: a layer of the
+/// trace ([`super::trace::LayerTrace`], each head's values) and training's saved values
+/// ([`crate::training::forward::LayerActs`], α per sequence and head).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerValues<A> {
+    /// `x`, the layer's input (the residual stream) `[n × d]`.
+    pub input: Matrix,
+    pub block: BlockValues<A>,
+}
+
 /// Every value a block computes for `n` rows; `A` is what attention kept of its weights (the
 /// heads' values for the trace, α per sequence and head for training, nothing for generation).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BlockValues<A> {
     /// LayerNorm before attention, `LN₁(x)` `[n × d]`.
     pub ln_1: Normalized,

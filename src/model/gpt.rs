@@ -234,7 +234,7 @@ impl Pass<'_> {
         );
         if self.tracing {
             let input = std::mem::replace(&mut self.x, v.residual_2.clone());
-            self.layers.push(LayerTrace::new(input, v));
+            self.layers.push(LayerTrace { input, block: v });
         } else {
             self.x = v.residual_2;
         }

@@ -13,7 +13,7 @@
 //! | [`softmax`] | softmax (attention weights, next-token probabilities) |
 //! | [`ffn`] | feed-forward network with GELU |
 //! | [`residual`] | the residual connection |
-//! | [`block`] | one pre-LN transformer block, for inference, the trace and training |
+//! | [`block`] | one pre-LN transformer block, for inference, the trace and training; a layer's values (`LayerValues`) |
 //! | [`weights`] | the parameter table (name, shape, layout, part, decay), initialisation |
 //! | [`checkpoint`] | `model.safetensors` reading and writing |
 //! | [`gpt`] | the forward pass with a KV cache |

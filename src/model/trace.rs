@@ -4,51 +4,14 @@
 use serde::Serialize;
 
 use super::attention::HeadValues;
-use super::block::BlockValues;
-use super::ffn::FfnValues;
+use super::block::LayerValues;
 use super::layernorm::Normalized;
 use super::matrix::Matrix;
 
-/// One transformer layer's values for the traced tokens (`n` rows each).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LayerTrace {
-    /// `x`, the layer's input `[n × d]`.
-    pub input: Matrix,
-    /// LayerNorm before attention.
-    pub ln_1: Normalized,
-    /// Per head: Q, K, V, scores, mask, α, context.
-    pub heads: Vec<HeadValues>,
-    /// The heads' contexts side by side `[n × d]`.
-    pub concat: Matrix,
-    /// `concat·W_Oᵀ + b_O` `[n × d]`.
-    pub attn_out: Matrix,
-    /// `x + attn_out` `[n × d]`.
-    pub residual_1: Matrix,
-    /// LayerNorm before the FFN.
-    pub ln_2: Normalized,
-    /// `W₁` → GELU → `W₂`.
-    pub ffn: FfnValues,
-    /// `residual_1 + ffn.output`, the layer's output `[n × d]`.
-    pub residual_2: Matrix,
-}
-
-impl LayerTrace {
-    /// The trace of a block whose input was `input`, from the values [`super::block::block`]
-    /// computed (its attention keeping every head's values).
-    pub fn new(input: Matrix, v: BlockValues<Vec<HeadValues>>) -> LayerTrace {
-        LayerTrace {
-            input,
-            ln_1: v.ln_1,
-            heads: v.attention,
-            concat: v.concat,
-            attn_out: v.attn_out,
-            residual_1: v.residual_1,
-            ln_2: v.ln_2,
-            ffn: v.ffn,
-            residual_2: v.residual_2,
-        }
-    }
-}
+/// One transformer layer's values for the traced tokens (`n` rows each): its input and what
+/// [`super::block::block`] computed, attention keeping every head's Q, K, V, scores, mask, α
+/// and context.
+pub type LayerTrace = LayerValues<Vec<HeadValues>>;
 
 /// A traced forward pass over `ids` (at positions `start ..`).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -149,7 +149,7 @@ pub fn backward_from_final(
         );
         let d = layer_norm_backward(
             &d_ln1,
-            &layer.x,
+            &layer.input,
             &layer.block.ln_1,
             &b.ln_1.gamma,
             c.layer_norm_eps,

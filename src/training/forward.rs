@@ -5,7 +5,7 @@
 //! Shapes: B sequences of T tokens, N = B·T rows; d = d_model, F = d_ff, V = vocabulary.
 
 use crate::model::attention::{Record, attention};
-use crate::model::block::{BlockValues, block};
+use crate::model::block::{LayerValues, block};
 use crate::model::embedding::{position_vectors, token_embeddings};
 use crate::model::layernorm::{Normalized, layer_norm};
 use crate::model::matrix::{Matrix, linear};
@@ -25,11 +25,7 @@ pub struct Batch {
 
 /// One layer's saved values: its input and what [`block`] computed, with α per sequence and
 /// head (index `b·H + h`, each `[T × T]`) as attention's kept values. N = B·T rows.
-pub struct LayerActs {
-    /// The layer's input (the residual stream) `[N × d]`.
-    pub x: Matrix,
-    pub block: BlockValues<Vec<Matrix>>,
-}
+pub type LayerActs = LayerValues<Vec<Matrix>>;
 
 /// Everything the backward pass reads.
 pub struct Activations {
@@ -89,7 +85,7 @@ pub fn forward(model: &Gpt, batch: &Batch) -> Result<(f32, Activations), ModelEr
             batched_attention(qkv, bsz, t, d, c.n_head)
         });
         let out = v.residual_2.clone();
-        layers.push(LayerActs { x, block: v });
+        layers.push(LayerActs { input: x, block: v });
         x = out;
     }
     let lnf = layer_norm(&x, &w.ln_f.gamma, &w.ln_f.beta, c.layer_norm_eps);

@@ -225,12 +225,21 @@ pub async fn the_whole_forward_pass_matches_the_cpu_trace(gpu: &Gpu) {
         close(&got.input.data, &want.input.data, &format!("{name} X"));
         for (l, (a, b)) in got.layers.iter().zip(&want.layers).enumerate() {
             close(
-                &a.ln_1.output.data,
-                &b.ln_1.output.data,
+                &a.block.ln_1.output.data,
+                &b.block.ln_1.output.data,
                 &format!("{name} layer {l} ln_1"),
             );
-            close(&a.ln_1.var, &b.ln_1.var, &format!("{name} layer {l} σ²"));
-            for (h, (x, y)) in a.heads.iter().zip(&b.heads).enumerate() {
+            close(
+                &a.block.ln_1.var,
+                &b.block.ln_1.var,
+                &format!("{name} layer {l} σ²"),
+            );
+            close(
+                &a.block.qkv.data,
+                &b.block.qkv.data,
+                &format!("{name} layer {l} QKV"),
+            );
+            for (h, (x, y)) in a.block.attention.iter().zip(&b.block.attention).enumerate() {
                 close(
                     &x.weights.data,
                     &y.weights.data,
@@ -243,13 +252,13 @@ pub async fn the_whole_forward_pass_matches_the_cpu_trace(gpu: &Gpu) {
                 );
             }
             close(
-                &a.ffn.activated.data,
-                &b.ffn.activated.data,
+                &a.block.ffn.activated.data,
+                &b.block.ffn.activated.data,
                 &format!("{name} layer {l} GELU"),
             );
             close(
-                &a.residual_2.data,
-                &b.residual_2.data,
+                &a.block.residual_2.data,
+                &b.block.residual_2.data,
                 &format!("{name} layer {l} output"),
             );
         }

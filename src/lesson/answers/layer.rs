@@ -9,7 +9,7 @@ use crate::lesson::questions::{Expect, anatomy, percent, token};
 pub fn attention_argmax(f: &Facts) -> Answer {
     let t = trace(f)?;
     let sel = f.selected().ok_or(not_now::EMPTY_PROMPT)?;
-    let row = t.layers[f.layer].heads[f.head].weights.row(sel);
+    let row = t.layers[f.layer].block.attention[f.head].weights.row(sel);
     let best = (0..=sel)
         .max_by(|&a, &b| row[a].total_cmp(&row[b]).then(b.cmp(&a)))
         .unwrap_or(0);
@@ -38,7 +38,7 @@ pub fn attention_later(f: &Facts) -> Answer {
     if n < 2 {
         return Err(not_now::TWO_TOKENS);
     }
-    let alpha = t.layers[f.layer].heads[f.head].weights.row(0)[n - 1] as f64;
+    let alpha = t.layers[f.layer].block.attention[f.head].weights.row(0)[n - 1] as f64;
     let values = vec![
         ("first", token(f.lang, &f.label(f.analysis.ids[0]))),
         ("last", token(f.lang, &f.label(f.analysis.ids[n - 1]))),
@@ -58,8 +58,8 @@ pub fn variance(f: &Facts) -> Answer {
     let t = trace(f)?;
     let sel = f.selected().ok_or(not_now::EMPTY_PROMPT)?;
     let ln = match f.norm {
-        0 => &t.layers[f.layer].ln_1,
-        1 => &t.layers[f.layer].ln_2,
+        0 => &t.layers[f.layer].block.ln_1,
+        1 => &t.layers[f.layer].block.ln_2,
         _ => &t.final_norm,
     };
     let var = ln.var[sel] as f64;

@@ -66,7 +66,7 @@ pub fn attention_chapter() -> Html {
     );
     let c = &loaded.model.config;
     let layer = &trace.layers[app.layer];
-    let head: &HeadValues = &layer.heads[app.head];
+    let head: &HeadValues = &layer.block.attention[app.head];
     let n = a.ids.len();
     let labels: Vec<String> = a
         .ids
@@ -151,12 +151,12 @@ fn concat_panel(lang: Lang, layer: &LayerTrace, c: &Config, sel: usize, label: &
             { for (0..c.n_head).map(|h| html! {
                 <div class="head-part">
                     <span class="meta">{ format!("{} {}", tr(lang, Msg::HeadLabel), h + 1) }</span>
-                    <VectorStrip values={layer.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.concat.data)} label={format!("{} {}", tr(lang, Msg::HeadLabel), h + 1)} />
+                    <VectorStrip values={layer.block.concat.row(sel)[h * dk..(h + 1) * dk].to_vec()} scale={max_abs(&layer.block.concat.data)} label={format!("{} {}", tr(lang, Msg::HeadLabel), h + 1)} />
                 </div>
             }) }
         </div>
         <h3>{ tr(lang, Msg::AttOutput) }</h3>
-        <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.attn_out.row(sel).to_vec()} scale={max_abs(&layer.attn_out.data)} label="W_O" /></div>
+        <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.block.attn_out.row(sel).to_vec()} scale={max_abs(&layer.block.attn_out.data)} label="W_O" /></div>
     </section>
     }
 }
@@ -241,7 +241,7 @@ fn head_grid() -> Html {
                 { for trace.layers.iter().enumerate().map(|(l, layer)| html! {
                     <div class="head-grid-row">
                         <span class="picker-label">{ format!("{} {}", tr(lang, Msg::LayerLabel), l + 1) }</span>
-                        { for layer.heads.iter().enumerate().map(|(h, head)| {
+                        { for layer.block.attention.iter().enumerate().map(|(h, head)| {
                             let app = app.clone();
                             let selected = l == app.layer && h == app.head;
                             let onclick = Callback::from(move |_| { app.dispatch(Action::SetLayer(l)); app.dispatch(Action::SetHead(h)); });

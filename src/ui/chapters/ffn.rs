@@ -94,10 +94,10 @@ pub fn ffn_chapter() -> Html {
     let (ffn_params, attention_params) = (anatomy.ffn / layers, anatomy.attention / layers);
     let layer = &trace.layers[app.layer];
     let (input, hidden, act, out) = (
-        layer.ln_2.output.row(sel),
-        layer.ffn.hidden.row(sel),
-        layer.ffn.activated.row(sel),
-        layer.ffn.output.row(sel),
+        layer.block.ln_2.output.row(sel),
+        layer.block.ffn.hidden.row(sel),
+        layer.block.ffn.activated.row(sel),
+        layer.block.ffn.output.row(sel),
     );
     let (d, f) = (input.len(), hidden.len());
     let top = top_neurons(lang, act);

@@ -109,10 +109,10 @@ pub fn layernorm_chapter() -> Html {
     let (sel, trace) = (traced.token, traced.trace());
     let layer = &trace.layers[app.layer];
     let (input, ln): (&Matrix, &Normalized) = match which {
-        Which::First => (&layer.input, &layer.ln_1),
-        Which::Second => (&layer.residual_1, &layer.ln_2),
+        Which::First => (&layer.input, &layer.block.ln_1),
+        Which::Second => (&layer.block.residual_1, &layer.block.ln_2),
         Which::Final => (
-            &trace.layers.last().expect("a layer").residual_2,
+            &trace.layers.last().expect("a layer").block.residual_2,
             &trace.final_norm,
         ),
     };
@@ -135,8 +135,8 @@ pub fn layernorm_chapter() -> Html {
     let res_scale = max_abs(
         &[
             layer.input.row(sel),
-            layer.attn_out.row(sel),
-            layer.residual_1.row(sel),
+            layer.block.attn_out.row(sel),
+            layer.block.residual_1.row(sel),
         ]
         .concat(),
     );
@@ -173,9 +173,9 @@ pub fn layernorm_chapter() -> Html {
                     <span>{ tr(lang, Msg::LnX) }</span>
                     <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.input.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnX)} cell={4} /></div>
                     <span>{ "+ " }{ tr(lang, Msg::LnAttn) }</span>
-                    <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.attn_out.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnAttn)} cell={4} /></div>
+                    <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.block.attn_out.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnAttn)} cell={4} /></div>
                     <span>{ "= " }{ tr(lang, Msg::LnSum) }</span>
-                    <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.residual_1.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnSum)} cell={4} /></div>
+                    <div class="strip-scroll" tabindex="0"><VectorStrip values={layer.block.residual_1.row(sel).to_vec()} scale={res_scale} label={tr(lang, Msg::LnSum)} cell={4} /></div>
                 </div>
                 <p class="meta">{ tr(lang, Msg::StripLegend) }</p>
             </section>
