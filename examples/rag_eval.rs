@@ -4,10 +4,14 @@
 //! search (RRF), the same for questions that ask by a rare name or number (`by_value_…`), vector
 //! recall for questions asked in the other language, and the share of
 //! questions the retrieval model answers with the right value: with the top-k hybrid chunks as
-//! context, with the top-k BM25 chunks, and without context. Prints JSON; `scripts/bench.sh rag`
-//! records it.
+//! context, with the top-k BM25 chunks, with only the answering sentence ("oracle": how well
+//! the model reads, whatever the search finds), and without context. Prints JSON;
+//! `scripts/bench.sh rag` records it.
 //!
 //!     cargo run --release --example rag_eval [CHUNK_WORDS OVERLAP K]   (default: the page's)
+//!
+//! The models come from `www/models`, or from the folder in `LUPE_MODELS` (with `base`,
+//! `embed` and `rag` in it) to measure a model before it ships.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,7 +26,10 @@ fn main() {
     use lupe::tokenizer::formats;
     use serde_json::{Map, Value, json};
 
-    let models = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models");
+    let models = std::env::var_os("LUPE_MODELS").map_or_else(
+        || std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/models"),
+        std::path::PathBuf::from,
+    );
     let embedder = load_embedder(&models.join("embed")).expect("www/models/embed");
     let tokenizer = formats::load(&models.join("embed")).expect("its tokenizer");
     let untrained = Embedder::from_base(
@@ -135,6 +142,14 @@ fn main() {
             accuracy(Some(Method::Vector)).into(),
         );
         r.insert("accuracy_no_context".into(), accuracy(None).into());
+        let oracle = questions.iter().filter(|t| {
+            let context = [t.evidence.clone()];
+            answered(&answer(&rag, &tokenizer, lang, &context, &t.question), t)
+        });
+        r.insert(
+            "accuracy_oracle".into(),
+            (oracle.count() as f32 / questions.len() as f32).into(),
+        );
         out.insert(lang.code().into(), Value::Object(r));
     }
     println!("{}", json!(out));
