@@ -60,13 +60,13 @@ fn recall_at_3(lang: Lang, questions: &[TestQuestion]) -> (f32, f32, f32) {
 fn vector_and_hybrid_search_find_paraphrased_questions_that_keywords_miss() {
     for lang in Lang::ALL {
         let (v, k, h) = recall_at_3(lang, &eval_questions(lang));
-        // Measured (BENCHMARKS.md): vector 0.79 / 0.80, BM25 0.13 / 0.25, hybrid 0.81 / 0.77.
+        // Measured (BENCHMARKS.md): vector 0.82 / 0.93, BM25 0.13 / 0.25, hybrid 0.85 / 0.88.
         assert!(
-            v >= 0.75 && v > k + 0.4,
+            v >= 0.8 && v > k + 0.5,
             "{lang:?}: vector recall@3 {v}, BM25 {k}"
         );
         assert!(
-            h >= v.max(k) - 0.04,
+            h >= 0.84 && h >= v.max(k) - 0.05,
             "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
         );
     }
@@ -76,10 +76,10 @@ fn vector_and_hybrid_search_find_paraphrased_questions_that_keywords_miss() {
 fn hybrid_search_keeps_what_keywords_find_by_a_rare_name_or_number() {
     for lang in Lang::ALL {
         let (v, k, h) = recall_at_3(lang, &by_value_questions(lang));
-        // Measured: BM25 1.0 / 1.0, vector 0.80 / 0.20, hybrid 1.0 / 0.93.
+        // Measured: BM25 1.0 / 1.0, vector 0.73 / 0.37, hybrid 1.0 / 1.0.
         assert!(k >= 0.95, "{lang:?}: BM25 recall@3 {k}");
         assert!(
-            h >= 0.9 && h > v,
+            h >= 0.95 && h > v,
             "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
         );
     }
@@ -126,18 +126,20 @@ fn the_prompt_holds_the_chosen_chunks_in_order_and_fits_the_context() {
 }
 
 /// The retrieval model's answers on the held-out questions, in per cent, as the page states
-/// them (`Msg::RagAnswerMeasured`): (language, with the top-k hybrid chunks, without context).
-/// The small model reads its context poorly; the page says so, and this keeps it true.
-const STATED_ACCURACY: [(Lang, f32, f32); 2] = [(Lang::De, 10.0, 4.0), (Lang::En, 6.0, 5.0)];
+/// them (`Msg::RagAnswerMeasured`): (language, with the top-k hybrid chunks, with only the
+/// answering sentence, without context). The small model reads its context poorly; the page
+/// says so, and this keeps it true.
+const STATED_ACCURACY: [(Lang, f32, f32, f32); 2] =
+    [(Lang::De, 6.0, 5.0, 4.0), (Lang::En, 6.0, 6.0, 5.0)];
 
 #[test]
 fn the_page_states_the_retrieval_models_measured_accuracy() {
     let (e, te) = embedder();
     let (m, t) = rag();
-    for (lang, stated_with, stated_without) in STATED_ACCURACY {
+    for (lang, stated_with, stated_oracle, stated_without) in STATED_ACCURACY {
         let chunks = chunks(lang);
         let index = Index::build(&e, &te, chunks.clone());
-        let (mut with, mut without, mut total) = (0, 0, 0);
+        let (mut with, mut oracle, mut without, mut total) = (0, 0, 0, 0);
         for q in eval_questions(lang) {
             let passages: Vec<String> = index
                 .ask(&e, &te, &q.question, K)
@@ -145,14 +147,18 @@ fn the_page_states_the_retrieval_models_measured_accuracy() {
                 .iter()
                 .map(|h| chunks[h.0].text.clone())
                 .collect();
-            with += usize::from(answered(&answer(&m, &t, lang, &passages, &q.question), &q));
-            without += usize::from(answered(&answer(&m, &t, lang, &[], &q.question), &q));
+            let right = |context: &[String]| {
+                usize::from(answered(&answer(&m, &t, lang, context, &q.question), &q))
+            };
+            with += right(&passages);
+            oracle += right(std::slice::from_ref(&q.evidence));
+            without += right(&[]);
             total += 1;
         }
-        // The sentence on the page names both figures.
+        // The sentence on the page names every figure.
         for page_lang in Lang::ALL {
             let text = lupe::i18n::tr(page_lang, lupe::i18n::Msg::RagAnswerMeasured);
-            for stated in [stated_with, stated_without] {
+            for stated in [stated_with, stated_oracle, stated_without] {
                 assert!(
                     text.contains(&format!("{stated}\u{a0}%")),
                     "{stated} % in {text}"
@@ -160,11 +166,17 @@ fn the_page_states_the_retrieval_models_measured_accuracy() {
             }
         }
         let pct = |n: usize| 100.0 * n as f32 / total as f32;
-        let (a, b) = (pct(with), pct(without));
-        assert!(
-            (a - stated_with).abs() <= 1.5 && (b - stated_without).abs() <= 1.5,
-            "{lang:?}: {a:.1} % with hybrid context, {b:.1} % without; the page says {stated_with} % and {stated_without} %"
-        );
+        for (name, got, stated) in [
+            ("hybrid context", with, stated_with),
+            ("only the answering sentence", oracle, stated_oracle),
+            ("no context", without, stated_without),
+        ] {
+            assert!(
+                (pct(got) - stated).abs() <= 1.5,
+                "{lang:?}: {:.1} % with {name}; the page says {stated} %",
+                pct(got)
+            );
+        }
         assert!(
             with > without,
             "{lang:?}: context must help: {with} vs {without}"

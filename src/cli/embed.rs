@@ -115,8 +115,15 @@ pub fn train_embedder(config_path: &Path) -> Result<(), String> {
         }
         steps.push(row);
     }
+    let continued = config.init.join("projection.safetensors").exists();
+    let init = config
+        .init
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
     let log = json!({
         "kind": "embedder",
+        "init": init,
+        "continued": continued,
         "seed": config.seed,
         "dim": config.dim,
         "temperature": config.temperature,

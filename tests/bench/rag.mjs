@@ -2,7 +2,7 @@
 // its held-out paraphrased questions (one per fact, other templates and other words than the
 // training data and the answering sentence), with the page's defaults (chunks of whole sentences
 // up to 20 words, no overlap, k = 3), from examples/rag_eval.rs: recall@1 and @3 of vector search
-// (the trained embedding model), keyword search (BM25) and hybrid search (RRF, k = 60), the
+// (the trained embedding model), keyword search (BM25) and hybrid search (RRF, k = 1), the
 // embedding model's untrained start for comparison, vector recall for questions in the other
 // language, recall@3 on questions that ask by a rare name or number (`by_value_questions`), and
 // the retrieval model's answer accuracy with hybrid and BM25 context, with only the answering
