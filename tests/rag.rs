@@ -6,14 +6,16 @@
 use std::path::PathBuf;
 
 use lupe::chat::Role;
-use lupe::corpus::knowledge::{TestQuestion, by_value_questions, documents, eval_questions};
+use lupe::corpus::knowledge::{
+    TestQuestion, by_value_questions, documents, eval_questions, showcase,
+};
 use lupe::embedder::{Embedder, load_dir as load_embedder};
 use lupe::i18n::Lang;
 use lupe::model::{Gpt, load_dir};
 use lupe::rag::chunk::{Chunk, chunk};
 use lupe::rag::prompt::{answer, assemble};
 use lupe::rag::search::{Index, Method};
-use lupe::rag::{CHUNK_WORDS, K, OVERLAP_WORDS, answered, recall};
+use lupe::rag::{CHUNK_WORDS, K, OVERLAP_WORDS, answered, holds, recall};
 use lupe::tokenizer::{Tokenizer, formats};
 
 fn models() -> PathBuf {
@@ -68,6 +70,31 @@ fn vector_and_hybrid_search_find_paraphrased_questions_that_keywords_miss() {
         assert!(
             h >= 0.84 && h >= v.max(k) - 0.05,
             "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
+        );
+    }
+}
+
+/// The chapter's two live cases, as the page shows them: the question in other words is found
+/// by vector and hybrid search and missed by keywords; the rare name is keyword search's first
+/// hit and stays among the hybrid hits.
+#[test]
+fn the_live_cases_show_what_each_search_is_good_at() {
+    let (e, t) = embedder();
+    for lang in Lang::ALL {
+        let chunks = chunks(lang);
+        let index = Index::build(&e, &t, chunks.clone());
+        let [paraphrase, rare] = showcase(lang);
+        let found = |q: &TestQuestion, m: Method, n: usize| {
+            let hits = index.ask(&e, &t, &q.question, K);
+            hits.of(m).iter().take(n).any(|h| holds(&chunks[h.0], q))
+        };
+        assert!(found(&paraphrase, Method::Vector, K), "{lang:?} vector");
+        assert!(found(&paraphrase, Method::Hybrid, K), "{lang:?} hybrid");
+        assert!(!found(&paraphrase, Method::Keyword, K), "{lang:?} BM25");
+        assert!(found(&rare, Method::Keyword, 1), "{lang:?} BM25, rare name");
+        assert!(
+            found(&rare, Method::Hybrid, K),
+            "{lang:?} hybrid, rare name"
         );
     }
 }

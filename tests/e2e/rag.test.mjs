@@ -30,7 +30,7 @@ async function ask(page, question) {
 }
 
 const cases = {
-  de: { synonym: 'Wann komme ich in die Bücherei?', answer: /Die Bibliothek ist ab sieben Uhr geöffnet/, value: 'sieben', rare: 'Was leitet Frau Ziörjen?' },
+  de: { synonym: 'Wann darf ich in die Bücherei?', answer: /Die Bibliothek ist ab sieben Uhr geöffnet/, value: 'sieben', rare: 'Was leitet Frau Ziörjen?' },
   en: { synonym: 'When can I get into the media centre?', answer: /The library is open from seven/, value: 'seven', rare: 'What does Ms Ziörjen run?' },
 };
 

@@ -93,7 +93,7 @@ pub fn showcase(lang: Lang) -> [TestQuestion; 2] {
         asked(
             &library,
             (
-                "Wann komme ich in die Bücherei?",
+                "Wann darf ich in die Bücherei?",
                 "When can I get into the media centre?",
             ),
         ),

@@ -329,7 +329,7 @@ pub const TRAINING: Lesson = Lesson {
 const LIBRARY: T = T("Wann öffnet die Bibliothek?", "When does the library open?");
 /// The retrieval chapter's two live cases (`corpus::knowledge::showcase`; a test keeps them equal).
 pub const PARAPHRASE: T = T(
-    "Wann komme ich in die Bücherei?",
+    "Wann darf ich in die Bücherei?",
     "When can I get into the media centre?",
 );
 pub const RARE_NAME: T = T("Was leitet Frau Ziörjen?", "What does Ms Ziörjen run?");
@@ -358,7 +358,7 @@ pub const RAG: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Frag «Wann komme ich in die Bücherei?» und vergleiche die Treffer der drei Suchen.",
+                "Frag «Wann darf ich in die Bücherei?» und vergleiche die Treffer der drei Suchen.",
                 "Ask “When can I get into the media centre?” and compare the hits of the three searches.",
             ),
             notice: T(
@@ -403,7 +403,7 @@ pub const RAG: Lesson = Lesson {
         },
         Step {
             action: T(
-                "Frag wieder «Wann komme ich in die Bücherei?» und vergleiche die Karten unter «Wie das Suchmodell Bedeutung gelernt hat».",
+                "Frag wieder «Wann darf ich in die Bücherei?» und vergleiche die Karten unter «Wie das Suchmodell Bedeutung gelernt hat».",
                 "Ask “When can I get into the media centre?” again and compare the maps under “How the search model learned meaning”.",
             ),
             notice: T(
