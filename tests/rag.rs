@@ -62,13 +62,13 @@ fn recall_at_3(lang: Lang, questions: &[TestQuestion]) -> (f32, f32, f32) {
 fn vector_and_hybrid_search_find_paraphrased_questions_that_keywords_miss() {
     for lang in Lang::ALL {
         let (v, k, h) = recall_at_3(lang, &eval_questions(lang));
-        // Measured (BENCHMARKS.md): vector 0.82 / 0.93, BM25 0.13 / 0.25, hybrid 0.85 / 0.88.
+        // Measured (BENCHMARKS.md): vector 0.82 / 0.93, BM25 0.13 / 0.24, hybrid 0.85 / 0.91.
         assert!(
             v >= 0.8 && v > k + 0.5,
             "{lang:?}: vector recall@3 {v}, BM25 {k}"
         );
         assert!(
-            h >= 0.84 && h >= v.max(k) - 0.05,
+            h >= 0.84 && h >= v.max(k) - 0.025,
             "{lang:?}: hybrid recall@3 {h}, vector {v}, BM25 {k}"
         );
     }
@@ -157,7 +157,7 @@ fn the_prompt_holds_the_chosen_chunks_in_order_and_fits_the_context() {
 /// answering sentence, without context). The small model reads its context poorly; the page
 /// says so, and this keeps it true.
 const STATED_ACCURACY: [(Lang, f32, f32, f32); 2] =
-    [(Lang::De, 6.0, 5.0, 4.0), (Lang::En, 6.0, 6.0, 5.0)];
+    [(Lang::De, 8.0, 5.0, 4.0), (Lang::En, 6.0, 6.0, 5.0)];
 
 #[test]
 fn the_page_states_the_retrieval_models_measured_accuracy() {

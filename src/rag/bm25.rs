@@ -10,8 +10,8 @@ use std::collections::HashMap;
 const K1: f32 = 1.5;
 const B: f32 = 0.75;
 
-/// Words too common to tell texts apart (articles, pronouns, prepositions, question words),
-/// German and English: search engines leave such "stop words" out, so that a question shares
+/// Words too common to tell texts apart (articles, pronouns, prepositions, question words, modal
+/// and light verbs such as «möchte», "want", "get"), German and English: search engines leave such "stop words" out, so that a question shares
 /// only words that say something with a chunk.
 const STOP_WORDS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
@@ -22,7 +22,10 @@ const STOP_WORDS: &[&str] = &[
     "nicht", "etwas", "the", "a", "an", "and", "or", "of", "on", "at", "to", "for", "from", "by",
     "with", "is", "are", "be", "can", "do", "does", "i", "you", "he", "she", "it", "we", "they",
     "me", "my", "what", "when", "where", "who", "which", "how", "please", "not", "there", "any",
-    "anything", "this", "that",
+    "anything", "this", "that", "möchte", "will", "wollen", "können", "bin", "sein", "uns", "dich",
+    "dir", "mein", "meine", "sich", "auch", "noch", "hier", "dort", "geht", "gehen", "into", "in",
+    "am", "was", "would", "should", "may", "must", "have", "has", "your", "our", "us", "here",
+    "also", "want", "need", "get", "go",
 ];
 
 /// Lower-cased words (letters and digits) without stop words, the unit of keyword search.

@@ -12,21 +12,24 @@
 pub const RRF_K: f32 = 1.0;
 
 /// Merges ranked lists of `(chunk, score)` (best first) into the `top` best by
-/// `Σ_lists 1 / (k + rank)`; ties go to the lower chunk index.
+/// `Σ_lists 1 / (k + rank)`. Ties go to the chunk that an earlier list ranks higher (the page
+/// passes vector search first: it is the stronger list on paraphrased questions, and at k = 1
+/// the second hits of both lists tie at 1/3), then to the lower chunk index.
 pub fn fuse(lists: &[&[(usize, f32)]], k: f32, top: usize) -> Vec<(usize, f32)> {
-    let mut scores: Vec<(usize, f32)> = Vec::new();
-    for list in lists {
+    // (chunk, score, (list, rank) of its best placing)
+    let mut scores: Vec<(usize, f32, (usize, usize))> = Vec::new();
+    for (l, list) in lists.iter().enumerate() {
         for (rank, &(chunk, _)) in list.iter().enumerate() {
             let add = 1.0 / (k + rank as f32 + 1.0);
-            match scores.iter_mut().find(|(c, _)| *c == chunk) {
+            match scores.iter_mut().find(|(c, _, _)| *c == chunk) {
                 Some(s) => s.1 += add,
-                None => scores.push((chunk, add)),
+                None => scores.push((chunk, add, (l, rank))),
             }
         }
     }
-    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
     scores.truncate(top);
-    scores
+    scores.into_iter().map(|(c, s, _)| (c, s)).collect()
 }
 
 #[cfg(test)]
@@ -43,6 +46,9 @@ mod tests {
         // One list empty (no keyword shared): the other's order stays.
         let fused = fuse(&[&vector, &[]], 60.0, 2);
         assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), [3, 1]);
+        // At k = 1 the second hits of two lists tie: the first list's goes first.
+        let fused = fuse(&[&[(4, 0.9), (8, 0.7)], &[(2, 9.0), (0, 5.0)]], 1.0, 4);
+        assert_eq!(fused.iter().map(|f| f.0).collect::<Vec<_>>(), [4, 2, 8, 0]);
         // A small k lets the top ranks dominate.
         assert!(fuse(&[&vector], 1.0, 1)[0].1 > fuse(&[&vector], 60.0, 1)[0].1);
     }
