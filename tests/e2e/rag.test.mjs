@@ -4,7 +4,7 @@
 // (keywords win); the maps before and after contrastive training; the prompt as tokens holding
 // the answering sentence, and the retrieval model's answers with and without it (the value never
 // appears without); the offline web search; and bad input: an empty knowledge base, a binary file, a question with no match, a
-// question longer than the search model reads.
+// question longer than the search model reads; on a phone the three lists stack.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, newPage, shot } from './helpers.mjs';
@@ -110,5 +110,20 @@ test('web search writes its own query; bad input is explained', async () => {
   await ask(page, 'Xylophone?');
   await page.getByTestId('rag-no-match').first().waitFor();
   assert.match(await page.getByTestId('rag-bm25-hits').innerText(), /No chunk contains a keyword of the question/);
+  await context.close();
+});
+
+test('phone (390 px): the three hit lists stack, each as wide as the panel', async () => {
+  const { page, context, errors } = await newPage(browser, { locale: 'en', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(`${server.url}#/rag?lang=en`);
+  await ready(page);
+  await ask(page, cases.en.synonym);
+  const boxes = [];
+  for (const method of ['vector', 'bm25', 'hybrid']) boxes.push(await page.getByTestId(`rag-${method}-hits`).boundingBox());
+  for (const b of boxes) assert.ok(b.width > 280, `list width ${b.width}`);
+  assert.ok(boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y, 'one below the other');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal overflow');
+  await shot(page, 'rag-390-en');
+  assert.deepEqual(errors, []);
   await context.close();
 });
