@@ -333,4 +333,15 @@ fn training_configs_are_checked_setting_by_setting() {
         &["sft", "--config", s(&path)],
         "rag_dialogs must be at most",
     );
+    let mut copy = rag.clone();
+    copy["rag_dialogs"] = serde_json::json!(0);
+    copy["copy_drills"] = serde_json::json!(10);
+    copy["copy_share"] = serde_json::json!(0.5);
+    copy["seq_len"] = serde_json::json!(256);
+    copy["copy_gap"] = serde_json::json!(200);
+    std::fs::write(&path, copy.to_string()).unwrap();
+    refused(
+        &["sft", "--config", s(&path)],
+        "copy_gap must leave room for two runs of 40 tokens in seq_len 256, got 200",
+    );
 }

@@ -16,17 +16,19 @@ use crate::rng::Rng;
 /// Shortest and longest run, in tokens.
 pub const RUN_TOKENS: (usize, usize) = (6, 40);
 
-/// Most tokens between a run and its copy. A retrieved context puts the answer's words up to
-/// ~150 tokens before the answer; copying learned only over short gaps does not reach that far
-/// (measured: a model drilled without gaps copies 94 % after a gap of 30 tokens, 0 % after 120).
+/// Most tokens between a run and its copy, by default. A retrieved context puts the answer's
+/// words up to ~150 tokens before the answer; copying learned only over short gaps does not
+/// reach that far (measured: a model drilled without gaps copies 94 % after a gap of 30 tokens,
+/// 0 % after 120). `lupe sft` takes another limit as `copy_gap`: short gaps first, so that the
+/// pattern forms, then long ones.
 pub const GAP_TOKENS: usize = 150;
 
-/// One drill: `(tokens, mask)`: a run, a gap of 0 to [`GAP_TOKENS`] other random tokens, the
-/// run again. The mask counts the second run's tokens from its second on (its first one
-/// follows the gap by chance). Tokens are drawn from `ids`.
-pub fn drill(rng: &mut Rng, ids: &[u32]) -> (Vec<u32>, Vec<f32>) {
+/// One drill: `(tokens, mask)`: a run, a gap of 0 to `max_gap` other random tokens, the run
+/// again. The mask counts the second run's tokens from its second on (its first one follows the
+/// gap by chance). Tokens are drawn from `ids`.
+pub fn drill(rng: &mut Rng, ids: &[u32], max_gap: usize) -> (Vec<u32>, Vec<f32>) {
     let n = RUN_TOKENS.0 + rng.below(RUN_TOKENS.1 - RUN_TOKENS.0 + 1);
-    let gap = rng.below(GAP_TOKENS + 1);
+    let gap = rng.below(max_gap + 1);
     let run: Vec<u32> = (0..n).map(|_| ids[rng.below(ids.len())]).collect();
     let between: Vec<u32> = (0..gap).map(|_| ids[rng.below(ids.len())]).collect();
     let tokens: Vec<u32> = run.iter().chain(&between).chain(&run).copied().collect();
@@ -63,9 +65,9 @@ pub fn recall_drill(rng: &mut Rng, ids: &[u32]) -> (Vec<u32>, Vec<f32>) {
     (tokens, mask)
 }
 
-/// `count` drills from `seed` over the token ids `ids`, plain ([`drill`]) and recall
-/// ([`recall_drill`]) by turns (an empty `ids` gives none).
-pub fn drills(seed: u64, count: usize, ids: &[u32]) -> Vec<(Vec<u32>, Vec<f32>)> {
+/// `count` drills from `seed` over the token ids `ids`, plain ([`drill`], gaps up to `max_gap`)
+/// and recall ([`recall_drill`]) by turns (an empty `ids` gives none).
+pub fn drills(seed: u64, count: usize, ids: &[u32], max_gap: usize) -> Vec<(Vec<u32>, Vec<f32>)> {
     if ids.is_empty() {
         return Vec::new();
     }
@@ -73,7 +75,7 @@ pub fn drills(seed: u64, count: usize, ids: &[u32]) -> Vec<(Vec<u32>, Vec<f32>)>
     (0..count)
         .map(|i| {
             if i % 2 == 0 {
-                drill(&mut rng, ids)
+                drill(&mut rng, ids, max_gap)
             } else {
                 recall_drill(&mut rng, ids)
             }
@@ -88,7 +90,7 @@ mod tests {
     #[test]
     fn a_drill_repeats_its_run_and_counts_only_the_predictable_tokens() {
         let ids: Vec<u32> = (10..50).collect();
-        let all = drills(4, 50, &ids);
+        let all = drills(4, 50, &ids, GAP_TOKENS);
         assert_eq!(all.len(), 50);
         let mut gaps = Vec::new();
         for (t, m) in all.iter().step_by(2) {
@@ -104,7 +106,14 @@ mod tests {
             assert_eq!((m[first], m[first + 1], m[first - 1]), (0.0, 1.0, 0.0));
         }
         assert!(gaps.iter().any(|&g| g > GAP_TOKENS / 2) && gaps.iter().any(|&g| g < 30));
-        assert_eq!(drills(4, 50, &ids), all);
+        assert_eq!(drills(4, 50, &ids, GAP_TOKENS), all);
+        let short = drills(4, 50, &ids, 5);
+        assert!(
+            short
+                .iter()
+                .step_by(2)
+                .all(|(t, _)| t.len() <= 2 * RUN_TOKENS.1 + 5)
+        );
         for (t, m) in all.iter().skip(1).step_by(2) {
             // The last segment repeated: its cue uncounted, the rest counted.
             let counted = m.iter().filter(|&&x| x == 1.0).count();
@@ -116,6 +125,6 @@ mod tests {
             assert!(m[t.len() - n + CUE_TOKENS..].iter().all(|&x| x == 1.0));
             assert!(t.iter().all(|x| ids.contains(x)));
         }
-        assert!(drills(4, 5, &[]).is_empty());
+        assert!(drills(4, 5, &[], GAP_TOKENS).is_empty());
     }
 }

@@ -101,6 +101,9 @@ pub struct SftConfig {
     pub copy_drills: usize,
     #[serde(default)]
     pub copy_share: f64,
+    /// Most random tokens between a drill's run and its copy.
+    #[serde(default = "copy_gap")]
+    pub copy_gap: usize,
     pub seq_len: usize,
     pub train: Settings,
     #[serde(default = "default_val")]
@@ -109,6 +112,10 @@ pub struct SftConfig {
     pub store: Store,
     #[serde(default)]
     pub checkpoint_every: usize,
+}
+
+fn copy_gap() -> usize {
+    crate::corpus::copy::GAP_TOKENS
 }
 
 fn default_val() -> f64 {
@@ -290,6 +297,16 @@ impl SftConfig {
             return Err(format!(
                 "copy_drills must be at most {MAX_RAG_DIALOGS}, got {}",
                 self.copy_drills
+            ));
+        }
+        if self.copy_drills > 0
+            && self.copy_gap + 2 * crate::corpus::copy::RUN_TOKENS.1 > self.seq_len
+        {
+            return Err(format!(
+                "copy_gap must leave room for two runs of {} tokens in seq_len {}, got {}",
+                crate::corpus::copy::RUN_TOKENS.1,
+                self.seq_len,
+                self.copy_gap
             ));
         }
         share("pretraining_share", self.pretraining_share)?;
