@@ -39,11 +39,16 @@ fn validate(
     Ok(sum)
 }
 
-/// The embedder training starts from: a trained embedder, when `init` holds one (its
-/// `projection.safetensors`, with `dim` rows), to train it on; else a fresh head of `dim` rows
-/// on the model in `init`.
+/// Whether `init` holds a trained embedder (its `projection.safetensors`) to train on.
+fn continues(config: &EmbedConfig) -> bool {
+    config.init.join("projection.safetensors").exists()
+}
+
+/// The embedder training starts from: a trained embedder, when `init` holds one (with `dim`
+/// rows, see [`continues`]), to train it on; else a fresh head of `dim` rows on the model in
+/// `init`.
 fn initial_embedder(config: &EmbedConfig) -> Result<Embedder, String> {
-    if config.init.join("projection.safetensors").exists() {
+    if continues(config) {
         let e = crate::embedder::load_dir(&config.init).map_err(|e| e.to_string())?;
         if e.projection.rows != config.dim {
             return Err(format!(
@@ -115,7 +120,7 @@ pub fn train_embedder(config_path: &Path) -> Result<(), String> {
         }
         steps.push(row);
     }
-    let continued = config.init.join("projection.safetensors").exists();
+    let continued = continues(&config);
     let init = config
         .init
         .file_name()

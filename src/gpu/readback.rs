@@ -43,7 +43,6 @@ struct LayerHandles {
     ln1: Handle,
     ln1_stats: Handle,
     qkv: Handle,
-    q: Handle,
     keys: Handle,
     values: Handle,
     scores: Handle,
@@ -72,7 +71,6 @@ fn ask_layer<'a>(
         ln1: r.ask(&lb.ln1, n * d),
         ln1_stats: r.ask(&lb.ln1_stats, 2 * n),
         qkv: r.ask(&lb.qkv, n * 3 * d),
-        q: r.ask(&lb.attn.q, n * d),
         keys: r.ask(kv.0, t * d),
         values: r.ask(kv.1, t * d),
         scores: r.ask(&lb.attn.scores, c.n_head * n * t),
@@ -99,20 +97,30 @@ fn layer_trace(
 ) -> LayerTrace {
     let (n, d, f, t) = (s.n, c.d_model, c.d_ff, s.t());
     let mut nd = |h: Handle| matrix(n, d, got.take(h));
-    let (q, concat) = (nd(h.q), nd(h.concat));
+    let concat = nd(h.concat);
     let (attn_out, residual_1) = (nd(h.attn_out), nd(h.r1));
     let (output, residual_2) = (nd(h.ffn_out), nd(h.r2));
     let keys = matrix(t, d, got.take(h.keys));
     let values = matrix(t, d, got.take(h.values));
     let (scores, alpha) = (got.take(h.scores), got.take(h.alpha));
-    let heads = heads_from(s, &q, &keys, &values, &scores, &alpha, &concat);
+    // The queries are the first d columns of QKV (what `split_qkv` copies out).
+    let qkv = matrix(n, 3 * d, got.take(h.qkv));
+    let heads = heads_from(
+        s,
+        &qkv.cols_slice(0, d),
+        &keys,
+        &values,
+        &scores,
+        &alpha,
+        &concat,
+    );
     let ln_1 = normalized(got.take(h.ln1), &got.take(h.ln1_stats), n, d);
     let ln_2 = normalized(got.take(h.ln2), &got.take(h.ln2_stats), n, d);
     LayerTrace {
         input,
         block: BlockValues {
             ln_1,
-            qkv: matrix(n, 3 * d, got.take(h.qkv)),
+            qkv,
             attention: heads,
             concat,
             attn_out,
