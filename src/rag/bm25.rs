@@ -11,21 +11,22 @@ const K1: f32 = 1.5;
 const B: f32 = 0.75;
 
 /// Words too common to tell texts apart (articles, pronouns, prepositions, question words, modal
-/// and light verbs such as «möchte», "want", "get"), German and English: search engines leave such "stop words" out, so that a question shares
-/// only words that say something with a chunk.
+/// and light verbs such as «möchte», "want", "get"), German and English: search engines leave
+/// such "stop words" out, so that a question shares only words that say something with a chunk
+/// ("I want to get into …" must not match "… charges 12 francs to get in").
 const STOP_WORDS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
     "oder", "in", "im", "ins", "am", "an", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu",
     "zum", "zur", "für", "ist", "sind", "wird", "hat", "haben", "ich", "du", "er", "sie", "es",
     "wir", "ihr", "man", "mir", "mich", "wann", "wo", "wer", "was", "wie", "welche", "welcher",
     "welches", "welchem", "welchen", "um", "ab", "bitte", "kann", "darf", "muss", "soll", "gibt",
-    "nicht", "etwas", "the", "a", "an", "and", "or", "of", "on", "at", "to", "for", "from", "by",
-    "with", "is", "are", "be", "can", "do", "does", "i", "you", "he", "she", "it", "we", "they",
-    "me", "my", "what", "when", "where", "who", "which", "how", "please", "not", "there", "any",
+    "nicht", "etwas", "the", "a", "and", "or", "of", "on", "at", "to", "for", "from", "by", "with",
+    "is", "are", "be", "can", "do", "does", "i", "you", "he", "she", "it", "we", "they", "me",
+    "my", "what", "when", "where", "who", "which", "how", "please", "not", "there", "any",
     "anything", "this", "that", "möchte", "will", "wollen", "können", "bin", "sein", "uns", "dich",
-    "dir", "mein", "meine", "sich", "auch", "noch", "hier", "dort", "geht", "gehen", "into", "in",
-    "am", "was", "would", "should", "may", "must", "have", "has", "your", "our", "us", "here",
-    "also", "want", "need", "get", "go",
+    "dir", "mein", "meine", "sich", "auch", "noch", "hier", "dort", "geht", "gehen", "into",
+    "would", "should", "may", "must", "have", "has", "your", "our", "us", "here", "also", "want",
+    "need", "get", "go",
 ];
 
 /// Lower-cased words (letters and digits) without stop words, the unit of keyword search.
