@@ -140,7 +140,13 @@ fn copy_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
         .collect();
     let (mut tokens, mut mask) = (Vec::new(), Vec::new());
     let pad = tokenizer.special_id(chat::END).unwrap_or(0);
-    for (t, m) in corpus::copy::drills(config.seed, config.copy_drills, &ids, config.copy_gap) {
+    for (t, m) in corpus::copy::drills(
+        config.seed,
+        config.copy_drills,
+        &ids,
+        config.copy_gap,
+        config.copy_recall,
+    ) {
         append_whole(&mut tokens, &mut mask, (&t, &m), config.seq_len, pad);
     }
     Source {

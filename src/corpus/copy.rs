@@ -67,16 +67,22 @@ pub fn recall_drill(rng: &mut Rng, ids: &[u32]) -> (Vec<u32>, Vec<f32>) {
     (tokens, mask)
 }
 
-/// `count` drills from `seed` over the token ids `ids`, plain ([`drill`], gaps up to `max_gap`)
-/// and recall ([`recall_drill`]) by turns (an empty `ids` gives none).
-pub fn drills(seed: u64, count: usize, ids: &[u32], max_gap: usize) -> Vec<(Vec<u32>, Vec<f32>)> {
+/// `count` drills from `seed` over the token ids `ids`: plain ([`drill`], gaps up to `max_gap`)
+/// and, with `recall`, recall drills ([`recall_drill`]) by turns (an empty `ids` gives none).
+pub fn drills(
+    seed: u64,
+    count: usize,
+    ids: &[u32],
+    max_gap: usize,
+    recall: bool,
+) -> Vec<(Vec<u32>, Vec<f32>)> {
     if ids.is_empty() {
         return Vec::new();
     }
     let mut rng = Rng::new(seed);
     (0..count)
         .map(|i| {
-            if i % 2 == 0 {
+            if !recall || i % 2 == 0 {
                 drill(&mut rng, ids, max_gap)
             } else {
                 recall_drill(&mut rng, ids)
@@ -92,7 +98,7 @@ mod tests {
     #[test]
     fn a_drill_repeats_its_run_and_counts_only_the_predictable_tokens() {
         let ids: Vec<u32> = (10..50).collect();
-        let all = drills(4, 50, &ids, GAP_TOKENS);
+        let all = drills(4, 50, &ids, GAP_TOKENS, true);
         assert_eq!(all.len(), 50);
         let mut gaps = Vec::new();
         for (t, m) in all.iter().step_by(2) {
@@ -108,8 +114,8 @@ mod tests {
             assert_eq!((m[first], m[first + 1], m[first - 1]), (0.0, 1.0, 0.0));
         }
         assert!(gaps.iter().any(|&g| g > GAP_TOKENS / 2) && gaps.iter().any(|&g| g < 30));
-        assert_eq!(drills(4, 50, &ids, GAP_TOKENS), all);
-        let short = drills(4, 50, &ids, 5);
+        assert_eq!(drills(4, 50, &ids, GAP_TOKENS, true), all);
+        let short = drills(4, 50, &ids, 5, true);
         assert!(
             short
                 .iter()
@@ -127,6 +133,11 @@ mod tests {
             assert!(m[t.len() - n + CUE_TOKENS..].iter().all(|&x| x == 1.0));
             assert!(t.iter().all(|x| ids.contains(x)));
         }
-        assert!(drills(4, 5, &[], GAP_TOKENS).is_empty());
+        assert!(drills(4, 5, &[], GAP_TOKENS, true).is_empty());
+        // Without recall drills every drill is a plain one: a run and its copy.
+        for (t, m) in drills(4, 20, &ids, 0, false) {
+            let n = m.iter().filter(|&&x| x == 1.0).count() + 1;
+            assert_eq!((t.len(), t[..n] == t[n..]), (2 * n, true));
+        }
     }
 }

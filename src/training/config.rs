@@ -104,6 +104,10 @@ pub struct SftConfig {
     /// Most random tokens between a drill's run and its copy.
     #[serde(default = "copy_gap")]
     pub copy_gap: usize,
+    /// Whether every second drill is a recall drill (true by default); false gives plain runs
+    /// only, with which the copying pattern formed sooner (see [`crate::corpus::copy`]).
+    #[serde(default = "yes")]
+    pub copy_recall: bool,
     pub seq_len: usize,
     pub train: Settings,
     #[serde(default = "default_val")]
@@ -112,6 +116,10 @@ pub struct SftConfig {
     pub store: Store,
     #[serde(default)]
     pub checkpoint_every: usize,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn copy_gap() -> usize {
