@@ -4,7 +4,7 @@
 //! sentence that holds the value. Also the prompts of web search: the instruction to write a
 //! search query, and offline "web" snippets.
 
-use super::knowledge::{Fact, filler, random_fact};
+use super::knowledge::{Fact, Pair, filler, random_fact};
 use crate::chat::{Message, Role};
 use crate::i18n::Lang;
 use crate::rng::Rng;
@@ -52,6 +52,77 @@ fn distractor(rng: &mut Rng, target: &Fact) -> Fact {
     f
 }
 
+/// Words that change no question's meaning, which [`vary`] puts into training questions. None
+/// of them is a word of the held-out questions' templates (a test checks it).
+pub const FILLERS: [Pair; 6] = [
+    ("denn", "actually"),
+    ("eigentlich", "exactly"),
+    ("genau", "now"),
+    ("nun", "just"),
+    ("jetzt", "really"),
+    ("überhaupt", "again"),
+];
+
+/// A training question worded a little differently, so that the model keys on the item and
+/// the kind of question rather than on a template's exact words: one time in three a word
+/// left out (never a word of the item's names, nor the last), one time in three a filler
+/// ([`FILLERS`]) put in after the question's first word. The held-out questions' templates are not
+/// learned; this teaches that an unfamiliar wording can still ask a known question.
+fn vary(rng: &mut Rng, question: &str, names: &[&str], lang: Lang) -> String {
+    let mut words: Vec<&str> = question.split(' ').collect();
+    let named = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        names.iter().any(|n| n.split(' ').any(|part| part == w))
+    };
+    if rng.below(3) == 0 && words.len() > 3 {
+        let at = rng.below(words.len() - 1);
+        if !named(words[at]) && !words[at].ends_with(['.', ':', '?']) {
+            words.remove(at);
+        }
+    }
+    // After an opener sentence, if there is one, and the question's first word.
+    let start = words
+        .iter()
+        .rposition(|w| w.ends_with(['.', ':']))
+        .map_or(0, |i| i + 1);
+    if rng.below(3) == 0 && words.len() > start + 2 {
+        let f = FILLERS[rng.below(FILLERS.len())];
+        words.insert(start + 1, if lang == Lang::De { f.0 } else { f.1 });
+    }
+    let text = words.join(" ");
+    super::knowledge::cap(&text)
+}
+
+/// Syllables of made-up names and words ([`made_up_value`]).
+const SYLLABLES: [&str; 16] = [
+    "ka", "lo", "mi", "ta", "ren", "bo", "si", "nu", "par", "vel", "dor", "gi", "mu", "fen", "ra",
+    "lin",
+];
+
+/// `value` with its last word made up: a number from 1 to 99 for a number, else two or three
+/// random syllables (capitalised like the word they replace), so «Frau Weber» may become
+/// «Frau Kalomi» and «4» «57».
+fn made_up_value(rng: &mut Rng, value: &str) -> String {
+    let (head, last) = value.rsplit_once(' ').map_or(("", value), |(h, l)| (h, l));
+    let new = if last.starts_with(|c: char| c.is_ascii_digit()) {
+        (1 + rng.below(99)).to_string()
+    } else {
+        let word: String = (0..2 + rng.below(2))
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        if last.starts_with(char::is_uppercase) {
+            super::knowledge::cap(&word)
+        } else {
+            word
+        }
+    };
+    if head.is_empty() {
+        new
+    } else {
+        format!("{head} {new}")
+    }
+}
+
 /// One training dialog about a random fact (see [`training_dialogs`]).
 fn dialog(rng: &mut Rng) -> Vec<Message> {
     let lang = if rng.below(2) == 0 {
@@ -61,6 +132,7 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
     };
     let target = random_fact(rng);
     let question = target.train_question(rng, lang);
+    let question = vary(rng, &question, &target.names(lang), lang);
     if rng.below(5) == 0 {
         return vec![
             Message::new(Role::System, query_instruction(lang)),
@@ -73,12 +145,30 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
         .map(|_| distractor(rng, &target))
         .filter(|f| (f.kind, f.item) != (target.kind, target.item))
         .collect();
-    let answerable = rng.below(8) != 0;
+    let answerable = rng.below(12) != 0;
+    let at = rng.below(facts.len() + 1);
     if answerable {
-        let at = rng.below(facts.len() + 1);
         facts.insert(at, target);
     }
-    let mut passages: Vec<String> = facts.iter().map(|f| f.sentence(lang)).collect();
+    // Half of the contexts state values of no list (made-up names and numbers): those cannot be
+    // guessed from what such sentences usually say, only copied from the context.
+    let made_up = rng.below(2) == 0;
+    let values: Vec<String> = facts
+        .iter()
+        .map(|f| {
+            let v = f.value_text(lang);
+            if made_up {
+                made_up_value(rng, v)
+            } else {
+                v.to_string()
+            }
+        })
+        .collect();
+    let mut passages: Vec<String> = facts
+        .iter()
+        .zip(&values)
+        .map(|(f, v)| f.sentence_with(lang, v))
+        .collect();
     // Retrieved chunks also hold headings and sentences without facts.
     if rng.below(3) == 0 {
         let at = rng.below(passages.len() + 1);
@@ -86,7 +176,7 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
     }
     let mut chat = rag_chat(lang, &passages, &question);
     let answer = if answerable {
-        target.answer(lang)
+        target.answer_with(lang, &values[at])
     } else {
         not_in_context(lang).to_string()
     };
@@ -95,7 +185,8 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
 }
 
 /// Training dialogs for the retrieval model: a context and a question about one of its facts
-/// (answer: the sentence with the value), one in eight about none of them (answer: "not in the
+/// (answer: the sentence with the value; its question worded a little differently by [`vary`]
+/// about every second time), one in twelve about none of them (answer: "not in the
 /// context"), and one in five asking for a search query instead.
 pub fn training_dialogs(seed: u64, count: usize) -> Vec<Vec<Message>> {
     let mut rng = Rng::new(seed);
@@ -159,5 +250,58 @@ mod tests {
         );
         assert_eq!(training_dialogs(1, 400), d);
         assert_eq!(web_snippets(Lang::De).len(), 10);
+    }
+
+    #[test]
+    fn made_up_values_keep_their_shape() {
+        let mut rng = Rng::new(2);
+        for _ in 0..30 {
+            let name = made_up_value(&mut rng, "Frau Weber");
+            let rest = name.strip_prefix("Frau ").expect(&name);
+            assert!(
+                rest.starts_with(char::is_uppercase) && rest.len() >= 4,
+                "{name}"
+            );
+            let n: usize = made_up_value(&mut rng, "4").parse().unwrap();
+            assert!((1..=99).contains(&n));
+            let word = made_up_value(&mut rng, "an den See");
+            assert!(
+                word.starts_with("an den ") && !word.ends_with("See"),
+                "{word}"
+            );
+            assert!(made_up_value(&mut rng, "sieben").starts_with(char::is_lowercase));
+        }
+    }
+
+    #[test]
+    fn varied_questions_keep_the_item_and_learn_no_held_out_word() {
+        use crate::corpus::knowledge::kinds;
+        use crate::rag::bm25::words;
+        for lang in Lang::ALL {
+            let held_out: Vec<String> = kinds()
+                .iter()
+                .flat_map(|k| k.eval.iter())
+                .flat_map(|&(de, en)| words(if lang == Lang::De { de } else { en }))
+                .collect();
+            for f in FILLERS {
+                let w = if lang == Lang::De { f.0 } else { f.1 };
+                assert!(!held_out.contains(&w.to_string()), "{w}");
+            }
+        }
+        let names = ["Bibliothek", "Bücherei"];
+        let question = "Hallo. Wann macht die Bücherei auf?";
+        let mut rng = Rng::new(5);
+        let varied: Vec<String> = (0..60)
+            .map(|_| vary(&mut rng, question, &names, Lang::De))
+            .collect();
+        for v in &varied {
+            assert!(v.starts_with("Hallo. ") && v.ends_with(" auf?"), "{v}");
+            assert!(v.contains("Bücherei"), "{v}");
+        }
+        // Words left out and fillers put in, each some of the time; most questions stay.
+        assert!(varied.iter().any(|v| v.split(' ').count() == 5));
+        assert!(varied.iter().any(|v| v.starts_with("Hallo. Wann denn ")
+            || FILLERS.iter().any(|f| v.contains(&format!(" {} ", f.0)))));
+        assert!(varied.iter().filter(|v| v.as_str() == question).count() > 15);
     }
 }

@@ -182,6 +182,13 @@ impl Fact {
         }
     }
 
+    /// Every name of the item in `lang`: its own, then the others.
+    pub fn names(&self, lang: Lang) -> Vec<&'static str> {
+        let mut all = vec![self.name(lang).0];
+        all.extend(self.other_names(lang).iter().map(|n| n.0));
+        all
+    }
+
     /// The value as the text states it.
     pub fn value_text(&self, lang: Lang) -> &'static str {
         let k = self.kind();
@@ -195,27 +202,39 @@ impl Fact {
     }
 
     fn fill(&self, template: &str, lang: Lang, name: (&str, G)) -> String {
+        self.fill_with(template, lang, name, self.value_text(lang))
+    }
+
+    /// [`Self::fill`] with `value` as the value's text.
+    fn fill_with(&self, template: &str, lang: Lang, name: (&str, G), value: &str) -> String {
         let k = self.kind();
         let place = k
             .wheres
             .get(self.item % k.wheres.len().max(1))
             .map_or("", |&w| pick(w, lang));
-        render(template, lang, name.0, name.1, self.value_text(lang), place)
+        render(template, lang, name.0, name.1, value, place)
     }
 
     /// The fact as the document states it (one or two sentences).
     pub fn sentence(&self, lang: Lang) -> String {
-        let k = self.kind();
-        self.fill(
-            pick(k.forms[self.form % k.forms.len()], lang),
-            lang,
-            self.name(lang),
-        )
+        self.sentence_with(lang, self.value_text(lang))
+    }
+
+    /// [`Self::sentence`] with `value` in place of the fact's value (training data with values
+    /// of no kind's list).
+    pub fn sentence_with(&self, lang: Lang, value: &str) -> String {
+        let form = pick(self.kind().forms[self.form % self.kind().forms.len()], lang);
+        self.fill_with(form, lang, self.name(lang), value)
     }
 
     /// The answer the retrieval model gives: the sentence that holds the value, with the item's
     /// name in place of a pronoun.
     pub fn answer(&self, lang: Lang) -> String {
+        self.answer_with(lang, self.value_text(lang))
+    }
+
+    /// [`Self::answer`] with `value` in place of the fact's value.
+    pub fn answer_with(&self, lang: Lang, value: &str) -> String {
         let k = self.kind();
         let form = pick(k.forms[self.form % k.forms.len()], lang);
         let last = match form.find(". ") {
@@ -227,7 +246,7 @@ impl Fact {
             .replace("{es}", "{der}")
             .replace("{It}", "{The}")
             .replace("{it}", "{the}");
-        self.fill(&named, lang, self.name(lang))
+        self.fill_with(&named, lang, self.name(lang), value)
     }
 
     /// A question from `template`, naming the item by `name` (its own name or another).
