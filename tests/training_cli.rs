@@ -122,6 +122,31 @@ fn pretrain_then_sft_then_ask_the_embeddings() {
             .unwrap();
     assert_eq!(log["kind"], "sft");
     assert!(log["counted_tokens"].as_u64().unwrap() > 0);
+    // From the base model: no earlier SFT run.
+    assert_eq!(log["earlier_runs"], serde_json::json!([]));
+    // A run that continues the chat model in place keeps the record of the run before it.
+    let more = write_config(
+        &dir,
+        "chat_more.json",
+        r#"{"out": "chat", "init": "chat", "seed": 3, "repeats": 1, "seq_len": 16,
+        "train": {"steps": 2, "batch_size": 4, "lr": 0.005, "eval_every": 2}}"#,
+    );
+    let out = lupe(&["sft", "--config", &more]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let more: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("chat/training_log.json")).unwrap())
+            .unwrap();
+    let earlier = more["earlier_runs"].as_array().unwrap();
+    assert_eq!(earlier.len(), 1);
+    assert_eq!(earlier[0]["seed"], 2);
+    assert_eq!(earlier[0]["settings"]["steps"], 4);
+    assert_eq!(earlier[0]["final_val_loss"], log["final_val_loss"]);
+    assert_eq!(more["settings"]["steps"], 2);
 }
 
 #[test]

@@ -232,7 +232,9 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
             .collect::<Vec<_>>(),
         "sources": data_info,
         "retrieval_loss_roles": ["system", "user", "assistant"],
+        "rag_context_weight": config.rag_context_weight,
         "retrieval_dialogs_whole": true,
+        "earlier_runs": earlier_runs(&config.init),
         "seq_len": config.seq_len,
         "settings": config.train,
     });
@@ -248,6 +250,32 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         meta,
         start,
     })
+}
+
+/// The SFT runs that made the model in `init`, oldest first, read from its training log: a run
+/// that continues another (`rag_more.json` on `rag.json`'s output) keeps the record of each
+/// (start, seed, settings, time, final validation loss). Empty when `init` holds no SFT log,
+/// or one that does not parse or is over 16 MiB.
+fn earlier_runs(init: &Path) -> Vec<serde_json::Value> {
+    let path = init.join("training_log.json");
+    let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= 16 << 20);
+    let log: Option<serde_json::Value> = small
+        .then(|| std::fs::read_to_string(&path).ok())
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let Some(log) = log.filter(|l| l["kind"] == "sft") else {
+        return Vec::new();
+    };
+    let mut runs = log["earlier_runs"].as_array().cloned().unwrap_or_default();
+    runs.push(json!({
+        "init": log["init"],
+        "seed": log["seed"],
+        "settings": log["settings"],
+        "rag_context_weight": log["rag_context_weight"],
+        "seconds": log["seconds"],
+        "final_val_loss": log["final_val_loss"],
+    }));
+    runs
 }
 
 struct Run<'a> {
