@@ -1,8 +1,9 @@
 //! Retrieval-augmented generation: knowledge the model was not trained on is cut into chunks
 //! ([`chunk`]), found for a question by meaning (the embedding model, [`search`]), by keywords
 //! ([`bm25`]) or by both ([`hybrid`]), and put into the prompt as context ([`prompt`]) for a
-//! chat model trained to use it (`www/models/rag`, `training/rag.json`, data from
-//! [`crate::corpus::rag`]). The bundled knowledge base is [`crate::corpus::knowledge`].
+//! chat model trained to use it (`www/models/rag`: `training/rag.json` and the `rag_more*.json`
+//! runs on it, data from [`crate::corpus::rag`]). The bundled knowledge base is
+//! [`crate::corpus::knowledge`].
 
 pub mod bm25;
 pub mod chunk;
