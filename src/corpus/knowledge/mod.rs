@@ -147,7 +147,8 @@ fn render(template: &str, lang: Lang, name: &str, g: G, value: &str, place: &str
     out
 }
 
-fn pick(p: Pair, lang: Lang) -> &'static str {
+/// The text of a pair in `lang`.
+pub fn pick(p: Pair, lang: Lang) -> &'static str {
     match lang {
         Lang::De => p.0,
         Lang::En => p.1,
@@ -223,8 +224,13 @@ impl Fact {
     /// [`Self::sentence`] with `value` in place of the fact's value (training data with values
     /// of no kind's list).
     pub fn sentence_with(&self, lang: Lang, value: &str) -> String {
-        let form = pick(self.kind().forms[self.form % self.kind().forms.len()], lang);
-        self.fill_with(form, lang, self.name(lang), value)
+        self.fill_with(self.form(lang), lang, self.name(lang), value)
+    }
+
+    /// The template of the fact's sentence form in `lang`.
+    fn form(&self, lang: Lang) -> &'static str {
+        let k = self.kind();
+        pick(k.forms[self.form % k.forms.len()], lang)
     }
 
     /// The answer the retrieval model gives: the sentence that holds the value, with the item's
@@ -235,8 +241,7 @@ impl Fact {
 
     /// [`Self::answer`] with `value` in place of the fact's value.
     pub fn answer_with(&self, lang: Lang, value: &str) -> String {
-        let k = self.kind();
-        let form = pick(k.forms[self.form % k.forms.len()], lang);
+        let form = self.form(lang);
         let last = match form.find(". ") {
             Some(i) => &form[i + 2..],
             None => form,
