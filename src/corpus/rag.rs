@@ -43,11 +43,44 @@ pub fn rag_chat(lang: Lang, passages: &[String], question: &str) -> Vec<Message>
     ]
 }
 
-/// A fact of the same kind as `target` about another item, half the time; else any fact.
-fn distractor(rng: &mut Rng, target: &Fact) -> Fact {
+/// How crowded a training context is. Retrieved chunks often hold several sentences of one
+/// kind («… öffnet um …» three times), and the model must then tie the value to the asked item,
+/// not just to the kind of sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Crowd {
+    /// Most sentences besides the answering one (at least two, at most [`MOST_OTHERS`]).
+    pub most_others: usize,
+    /// Chance that each of them is of the asked fact's kind (else of any kind).
+    pub same_kind: f64,
+    /// Chance that one of the asked kind is also in the answering sentence's form. Then the form
+    /// («Die … ist ab … Uhr geöffnet.») no longer tells which value to copy; only the item does.
+    pub same_form: f64,
+}
+
+/// The upper bound of [`Crowd::most_others`], so that a dialog fits a training sequence.
+pub const MOST_OTHERS: usize = 10;
+
+impl Default for Crowd {
+    /// Two to five other sentences, half of them of the asked kind, in forms of their own.
+    fn default() -> Self {
+        Crowd {
+            most_others: 5,
+            same_kind: 0.5,
+            same_form: 0.0,
+        }
+    }
+}
+
+/// A fact about another item: of the same kind as `target` with chance `crowd.same_kind`, and
+/// then in its form with chance `crowd.same_form`; else any fact.
+fn distractor(rng: &mut Rng, target: &Fact, crowd: Crowd) -> Fact {
     let mut f = random_fact(rng);
-    if rng.below(2) == 0 {
+    if rng.next_f64() < crowd.same_kind {
         f.kind = target.kind;
+        // No draw at 0, so that the default crowd makes the same dialogs as before it existed.
+        if crowd.same_form > 0.0 && rng.next_f64() < crowd.same_form {
+            f.form = target.form;
+        }
     }
     f
 }
@@ -124,7 +157,7 @@ fn made_up_value(rng: &mut Rng, value: &str) -> String {
 }
 
 /// One training dialog about a random fact (see [`training_dialogs`]).
-fn dialog(rng: &mut Rng) -> Vec<Message> {
+fn dialog(rng: &mut Rng, crowd: Crowd) -> Vec<Message> {
     let lang = if rng.below(2) == 0 {
         Lang::De
     } else {
@@ -140,9 +173,10 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
             Message::new(Role::Assistant, target.query(lang)),
         ];
     }
-    // Two to five other sentences, as in three retrieved chunks.
-    let mut facts: Vec<Fact> = (0..2 + rng.below(4))
-        .map(|_| distractor(rng, &target))
+    // Other sentences, as in three retrieved chunks.
+    let most = crowd.most_others.clamp(2, MOST_OTHERS);
+    let mut facts: Vec<Fact> = (0..2 + rng.below(most - 1))
+        .map(|_| distractor(rng, &target, crowd))
         .filter(|f| (f.kind, f.item) != (target.kind, target.item))
         .collect();
     let answerable = rng.below(12) != 0;
@@ -187,10 +221,11 @@ fn dialog(rng: &mut Rng) -> Vec<Message> {
 /// Training dialogs for the retrieval model: a context and a question about one of its facts
 /// (answer: the sentence with the value; its question worded a little differently by [`vary`]
 /// about every second time), one in twelve about none of them (answer: "not in the
-/// context"), and one in five asking for a search query instead.
-pub fn training_dialogs(seed: u64, count: usize) -> Vec<Vec<Message>> {
+/// context"), and one in five asking for a search query instead. `crowd` sets how many other
+/// sentences the context holds and how many of them are of the asked kind.
+pub fn training_dialogs(seed: u64, count: usize, crowd: Crowd) -> Vec<Vec<Message>> {
     let mut rng = Rng::new(seed);
-    (0..count).map(|_| dialog(&mut rng)).collect()
+    (0..count).map(|_| dialog(&mut rng, crowd)).collect()
 }
 
 /// Offline "web" snippets for the web-search mode: when the school's rooms open, with values of
@@ -225,7 +260,7 @@ mod tests {
 
     #[test]
     fn dialogs_answer_from_their_context_or_say_it_is_not_there() {
-        let d = training_dialogs(1, 400);
+        let d = training_dialogs(1, 400, Crowd::default());
         assert_eq!(d.len(), 400);
         let mut answered = 0;
         for chat in &d {
@@ -248,8 +283,68 @@ mod tests {
             d.iter()
                 .any(|c| c.last().unwrap().text == not_in_context(Lang::De))
         );
-        assert_eq!(training_dialogs(1, 400), d);
+        assert_eq!(training_dialogs(1, 400, Crowd::default()), d);
         assert_eq!(web_snippets(Lang::De).len(), 10);
+    }
+
+    #[test]
+    fn crowded_contexts_hold_more_sentences_of_the_asked_kind() {
+        // Sentences in each dialog's context (its system message), dialogs for a search query left out.
+        let sentences = |crowd: Crowd| -> Vec<usize> {
+            training_dialogs(3, 300, crowd)
+                .iter()
+                .filter(|c| c.len() == 3 && c[0].text.starts_with(['K', 'C']))
+                .map(|c| c[0].text.matches(". ").count() + 1)
+                .collect()
+        };
+        let plain = sentences(Crowd::default());
+        let crowded = sentences(Crowd {
+            most_others: 8,
+            same_kind: 0.75,
+            same_form: 0.0,
+        });
+        // Up to five others, the answering fact and a heading; some facts take two sentences.
+        let max = |v: &[usize]| *v.iter().max().unwrap();
+        assert!(max(&plain) <= 2 * 6 + 1 && max(&crowded) <= 2 * 9 + 1);
+        assert!(max(&crowded) > max(&plain), "{crowded:?}");
+        let mean = |v: &[usize]| v.iter().sum::<usize>() as f64 / v.len() as f64;
+        assert!(
+            mean(&crowded) > mean(&plain) + 0.6,
+            "{} {}",
+            mean(&plain),
+            mean(&crowded)
+        );
+        // With only sentences of the asked kind, every answered dialog's context is of one kind:
+        // school hours all say «öffnet» or «geöffnet» ("open").
+        let one_kind = training_dialogs(
+            4,
+            200,
+            Crowd {
+                most_others: 6,
+                same_kind: 1.0,
+                same_form: 0.0,
+            },
+        );
+        assert!(one_kind.iter().any(|c| c.len() == 3
+            && c[0].text.matches("open").count() >= 4
+            && c[2].text.contains("open")));
+        // In one form too: then only the item tells the answering sentence from the others.
+        let mut rng = Rng::new(6);
+        let target = random_fact(&mut rng);
+        let crowd = |same_form| Crowd {
+            most_others: 6,
+            same_kind: 1.0,
+            same_form,
+        };
+        let forms = |same_form, rng: &mut Rng| {
+            (0..100)
+                .map(|_| distractor(rng, &target, crowd(same_form)))
+                .inspect(|f| assert_eq!(f.kind, target.kind))
+                .filter(|f| f.form == target.form)
+                .count()
+        };
+        assert_eq!(forms(1.0, &mut rng), 100);
+        assert!(forms(0.0, &mut rng) < 70);
     }
 
     #[test]

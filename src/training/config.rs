@@ -95,6 +95,16 @@ pub struct SftConfig {
     /// the context's values are random, so at 1 they add much noise to the signal of reading.
     #[serde(default = "one")]
     pub rag_context_weight: f64,
+    /// Most sentences besides the answering one in a retrieval dialog's context (2 to
+    /// [`crate::corpus::rag::MOST_OTHERS`]; 5 by default).
+    #[serde(default = "most_others")]
+    pub rag_most_others: usize,
+    /// Chance that each of those sentences is of the asked fact's kind (0.5 by default).
+    #[serde(default = "half")]
+    pub rag_same_kind: f64,
+    /// Chance that such a sentence is also in the answering sentence's form (0 by default).
+    #[serde(default)]
+    pub rag_same_form: f64,
     /// Copy drills (a random run of tokens, then the same run: see [`crate::corpus::copy`]) to
     /// add, and their share.
     #[serde(default)]
@@ -120,6 +130,14 @@ pub struct SftConfig {
 
 fn yes() -> bool {
     true
+}
+
+fn most_others() -> usize {
+    crate::corpus::rag::Crowd::default().most_others
+}
+
+fn half() -> f64 {
+    crate::corpus::rag::Crowd::default().same_kind
 }
 
 fn copy_gap() -> usize {
@@ -287,6 +305,15 @@ impl PretrainConfig {
 }
 
 impl SftConfig {
+    /// How crowded the retrieval dialogs' contexts are.
+    pub fn crowd(&self) -> crate::corpus::rag::Crowd {
+        crate::corpus::rag::Crowd {
+            most_others: self.rag_most_others,
+            same_kind: self.rag_same_kind,
+            same_form: self.rag_same_form,
+        }
+    }
+
     /// Checks every setting against the model it starts from, before any dialog is made.
     pub fn validate(&self, budget: &Budget, model: &Config) -> Result<(), String> {
         if !(1..=MAX_REPEATS).contains(&self.repeats) {
@@ -316,6 +343,21 @@ impl SftConfig {
                 self.seq_len,
                 self.copy_gap
             ));
+        }
+        if !(2..=crate::corpus::rag::MOST_OTHERS).contains(&self.rag_most_others) {
+            return Err(format!(
+                "rag_most_others must be 2 to {}, got {}",
+                crate::corpus::rag::MOST_OTHERS,
+                self.rag_most_others
+            ));
+        }
+        for (name, v) in [
+            ("rag_same_kind", self.rag_same_kind),
+            ("rag_same_form", self.rag_same_form),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("{name} must be between 0 and 1, got {v}"));
+            }
         }
         share("pretraining_share", self.pretraining_share)?;
         share("rag_share", self.rag_share)?;
