@@ -112,7 +112,7 @@ fn retrieval_source(config: &SftConfig, tokenizer: &Tokenizer) -> Source {
     let mut tokens = Vec::new();
     let mut mask = Vec::new();
     let pad = tokenizer.special_id(chat::END).unwrap_or(0);
-    for d in corpus::rag::training_dialogs(config.seed, config.rag_dialogs, config.crowd()) {
+    for d in corpus::rag::training_dialogs(config.seed, config.rag_dialogs, config.mix()) {
         let (ids, roles) = chat::encode(tokenizer, &d);
         let m: Vec<f32> = roles
             .iter()
@@ -236,6 +236,7 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         "rag_most_others": config.rag_most_others,
         "rag_same_kind": config.rag_same_kind,
         "rag_same_form": config.rag_same_form,
+        "rag_by_value": config.rag_by_value,
         "retrieval_dialogs_whole": true,
         "earlier_runs": earlier_runs(&config.init),
         "seq_len": config.seq_len,
@@ -278,6 +279,7 @@ fn earlier_runs(init: &Path) -> Vec<serde_json::Value> {
         "rag_most_others": log["rag_most_others"],
         "rag_same_kind": log["rag_same_kind"],
         "rag_same_form": log["rag_same_form"],
+        "rag_by_value": log["rag_by_value"],
         "seconds": log["seconds"],
         "final_val_loss": log["final_val_loss"],
     }));

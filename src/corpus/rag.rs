@@ -4,7 +4,7 @@
 //! sentence that holds the value. Also the prompts of web search: the instruction to write a
 //! search query, and offline "web" snippets.
 
-use super::knowledge::{Fact, Pair, filler, pick, random_fact};
+use super::knowledge::{ASK_BY_VALUE, Fact, Pair, filler, pick, random_fact};
 use crate::chat::{Message, Role};
 use crate::i18n::Lang;
 use crate::rng::Rng;
@@ -43,11 +43,12 @@ pub fn rag_chat(lang: Lang, passages: &[String], question: &str) -> Vec<Message>
     ]
 }
 
-/// How crowded a training context is. Retrieved chunks often hold several sentences of one
-/// kind («… öffnet um …» three times), and the model must then tie the value to the asked item,
-/// not just to the kind of sentence.
+/// How the retrieval dialogs are mixed: how crowded a context is, and how often a question asks
+/// by the value. Retrieved chunks often hold several sentences of one kind («… öffnet um …»
+/// three times), and the model must then tie the value to the asked item, not just to the kind
+/// of sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Crowd {
+pub struct Mix {
     /// Most sentences besides the answering one (at least two, at most [`MOST_OTHERS`]).
     pub most_others: usize,
     /// Chance that each of them is of the asked fact's kind (else of any kind).
@@ -55,30 +56,34 @@ pub struct Crowd {
     /// Chance that one of the asked kind is also in the answering sentence's form. Then the form
     /// («Die … ist ab … Uhr geöffnet.») no longer tells which value to copy; only the item does.
     pub same_form: f64,
+    /// Chance that a question about a fact whose value is a name or number asks by that value
+    /// for the item («Welches Fach gibt Frau Kalomi?», see [`ASK_BY_VALUE`]).
+    pub by_value: f64,
 }
 
-/// The upper bound of [`Crowd::most_others`], so that a dialog fits a training sequence.
+/// The upper bound of [`Mix::most_others`], so that a dialog fits a training sequence.
 pub const MOST_OTHERS: usize = 10;
 
-impl Default for Crowd {
+impl Default for Mix {
     /// Two to five other sentences, half of them of the asked kind, in forms of their own.
     fn default() -> Self {
-        Crowd {
+        Mix {
             most_others: 5,
             same_kind: 0.5,
             same_form: 0.0,
+            by_value: 0.0,
         }
     }
 }
 
-/// A fact about another item: of the same kind as `target` with chance `crowd.same_kind`, and
-/// then in its form with chance `crowd.same_form`; else any fact.
-fn distractor(rng: &mut Rng, target: &Fact, crowd: Crowd) -> Fact {
+/// A fact about another item: of the same kind as `target` with chance `mix.same_kind`, and
+/// then in its form with chance `mix.same_form`; else any fact.
+fn distractor(rng: &mut Rng, target: &Fact, mix: Mix) -> Fact {
     let mut f = random_fact(rng);
-    if rng.next_f64() < crowd.same_kind {
+    if rng.next_f64() < mix.same_kind {
         f.kind = target.kind;
-        // No draw at 0, so that the default crowd makes the same dialogs as before it existed.
-        if crowd.same_form > 0.0 && rng.next_f64() < crowd.same_form {
+        // No draw at 0, so that the default mix makes the same dialogs as before it existed.
+        if mix.same_form > 0.0 && rng.next_f64() < mix.same_form {
             f.form = target.form;
         }
     }
@@ -157,7 +162,7 @@ fn made_up_value(rng: &mut Rng, value: &str) -> String {
 }
 
 /// One training dialog about a random fact (see [`training_dialogs`]).
-fn dialog(rng: &mut Rng, crowd: Crowd) -> Vec<Message> {
+fn dialog(rng: &mut Rng, mix: Mix) -> Vec<Message> {
     let lang = if rng.below(2) == 0 {
         Lang::De
     } else {
@@ -173,13 +178,18 @@ fn dialog(rng: &mut Rng, crowd: Crowd) -> Vec<Message> {
             Message::new(Role::Assistant, target.query(lang)),
         ];
     }
+    // Asked by the value: no other sentence of the kind may state the same value. No draw at 0.
+    let by_value = mix.by_value > 0.0
+        && ASK_BY_VALUE.iter().any(|(k, _)| *k == target.kind)
+        && rng.next_f64() < mix.by_value;
     // Other sentences, as in three retrieved chunks.
-    let most = crowd.most_others.clamp(2, MOST_OTHERS);
+    let most = mix.most_others.clamp(2, MOST_OTHERS);
     let mut facts: Vec<Fact> = (0..2 + rng.below(most - 1))
-        .map(|_| distractor(rng, &target, crowd))
+        .map(|_| distractor(rng, &target, mix))
         .filter(|f| (f.kind, f.item) != (target.kind, target.item))
+        .filter(|f| !by_value || (f.kind, f.value) != (target.kind, target.value))
         .collect();
-    let answerable = rng.below(12) != 0;
+    let answerable = by_value || rng.below(12) != 0;
     let at = rng.below(facts.len() + 1);
     if answerable {
         facts.insert(at, target);
@@ -208,6 +218,10 @@ fn dialog(rng: &mut Rng, crowd: Crowd) -> Vec<Message> {
         let at = rng.below(passages.len() + 1);
         passages.insert(at, filler(rng, lang));
     }
+    let question = match by_value {
+        true => target.by_value_question(rng, lang, &values[at]),
+        false => question,
+    };
     let mut chat = rag_chat(lang, &passages, &question);
     let answer = if answerable {
         target.answer_with(lang, &values[at])
@@ -221,11 +235,11 @@ fn dialog(rng: &mut Rng, crowd: Crowd) -> Vec<Message> {
 /// Training dialogs for the retrieval model: a context and a question about one of its facts
 /// (answer: the sentence with the value; its question worded a little differently by [`vary`]
 /// about every second time), one in twelve about none of them (answer: "not in the
-/// context"), and one in five asking for a search query instead. `crowd` sets how many other
+/// context"), and one in five asking for a search query instead. `mix` sets how many other
 /// sentences the context holds and how many of them are of the asked kind.
-pub fn training_dialogs(seed: u64, count: usize, crowd: Crowd) -> Vec<Vec<Message>> {
+pub fn training_dialogs(seed: u64, count: usize, mix: Mix) -> Vec<Vec<Message>> {
     let mut rng = Rng::new(seed);
-    (0..count).map(|_| dialog(&mut rng, crowd)).collect()
+    (0..count).map(|_| dialog(&mut rng, mix)).collect()
 }
 
 /// Offline "web" snippets for the web-search mode: when the school's rooms open, with values of
@@ -260,7 +274,7 @@ mod tests {
 
     #[test]
     fn dialogs_answer_from_their_context_or_say_it_is_not_there() {
-        let d = training_dialogs(1, 400, Crowd::default());
+        let d = training_dialogs(1, 400, Mix::default());
         assert_eq!(d.len(), 400);
         let mut answered = 0;
         for chat in &d {
@@ -283,25 +297,26 @@ mod tests {
             d.iter()
                 .any(|c| c.last().unwrap().text == not_in_context(Lang::De))
         );
-        assert_eq!(training_dialogs(1, 400, Crowd::default()), d);
+        assert_eq!(training_dialogs(1, 400, Mix::default()), d);
         assert_eq!(web_snippets(Lang::De).len(), 10);
     }
 
     #[test]
     fn crowded_contexts_hold_more_sentences_of_the_asked_kind() {
         // Sentences in each dialog's context (its system message), dialogs for a search query left out.
-        let sentences = |crowd: Crowd| -> Vec<usize> {
-            training_dialogs(3, 300, crowd)
+        let sentences = |mix: Mix| -> Vec<usize> {
+            training_dialogs(3, 300, mix)
                 .iter()
                 .filter(|c| c.len() == 3 && c[0].text.starts_with(['K', 'C']))
                 .map(|c| c[0].text.matches(". ").count() + 1)
                 .collect()
         };
-        let plain = sentences(Crowd::default());
-        let crowded = sentences(Crowd {
+        let plain = sentences(Mix::default());
+        let crowded = sentences(Mix {
             most_others: 8,
             same_kind: 0.75,
             same_form: 0.0,
+            by_value: 0.0,
         });
         // Up to five others, the answering fact and a heading; some facts take two sentences.
         let max = |v: &[usize]| *v.iter().max().unwrap();
@@ -319,10 +334,11 @@ mod tests {
         let one_kind = training_dialogs(
             4,
             200,
-            Crowd {
+            Mix {
                 most_others: 6,
                 same_kind: 1.0,
                 same_form: 0.0,
+                by_value: 0.0,
             },
         );
         assert!(one_kind.iter().any(|c| c.len() == 3
@@ -331,10 +347,11 @@ mod tests {
         // In one form too: then only the item tells the answering sentence from the others.
         let mut rng = Rng::new(6);
         let target = random_fact(&mut rng);
-        let crowd = |same_form| Crowd {
+        let crowd = |same_form| Mix {
             most_others: 6,
             same_kind: 1.0,
             same_form,
+            by_value: 0.0,
         };
         let forms = |same_form, rng: &mut Rng| {
             (0..100)
@@ -345,6 +362,33 @@ mod tests {
         };
         assert_eq!(forms(1.0, &mut rng), 100);
         assert!(forms(0.0, &mut rng) < 70);
+    }
+
+    #[test]
+    fn questions_by_value_name_a_value_of_the_context_and_get_its_sentence() {
+        let mix = Mix {
+            by_value: 1.0,
+            ..Mix::default()
+        };
+        let mut asked = 0;
+        for c in training_dialogs(5, 400, mix) {
+            for (_, templates) in ASK_BY_VALUE {
+                for t in templates {
+                    let (head, tail) = pick(t, Lang::De).split_once("{v}").unwrap();
+                    let value = c[1].text.strip_prefix(head);
+                    let Some(value) = value.and_then(|v| v.strip_suffix(tail)) else {
+                        continue;
+                    };
+                    // «Welches Fach gibt Frau Kalomi?»: the context and the answer name her.
+                    assert!(
+                        c[0].text.contains(value) && c[2].text.contains(value),
+                        "{c:?}"
+                    );
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 10, "{asked}");
     }
 
     #[test]

@@ -105,6 +105,9 @@ pub struct SftConfig {
     /// Chance that such a sentence is also in the answering sentence's form (0 by default).
     #[serde(default)]
     pub rag_same_form: f64,
+    /// Chance that a retrieval question asks by a name or number for the item (0 by default).
+    #[serde(default)]
+    pub rag_by_value: f64,
     /// Copy drills (a random run of tokens, then the same run: see [`crate::corpus::copy`]) to
     /// add, and their share.
     #[serde(default)]
@@ -133,11 +136,11 @@ fn yes() -> bool {
 }
 
 fn most_others() -> usize {
-    crate::corpus::rag::Crowd::default().most_others
+    crate::corpus::rag::Mix::default().most_others
 }
 
 fn half() -> f64 {
-    crate::corpus::rag::Crowd::default().same_kind
+    crate::corpus::rag::Mix::default().same_kind
 }
 
 fn copy_gap() -> usize {
@@ -306,11 +309,12 @@ impl PretrainConfig {
 
 impl SftConfig {
     /// How crowded the retrieval dialogs' contexts are.
-    pub fn crowd(&self) -> crate::corpus::rag::Crowd {
-        crate::corpus::rag::Crowd {
+    pub fn mix(&self) -> crate::corpus::rag::Mix {
+        crate::corpus::rag::Mix {
             most_others: self.rag_most_others,
             same_kind: self.rag_same_kind,
             same_form: self.rag_same_form,
+            by_value: self.rag_by_value,
         }
     }
 
@@ -354,6 +358,7 @@ impl SftConfig {
         for (name, v) in [
             ("rag_same_kind", self.rag_same_kind),
             ("rag_same_form", self.rag_same_form),
+            ("rag_by_value", self.rag_by_value),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(format!("{name} must be between 0 and 1, got {v}"));

@@ -29,7 +29,7 @@ pub fn eval_questions(lang: Lang) -> Vec<TestQuestion> {
 
 /// Questions that ask by a value: a teacher's or a head's name, a bus line's number. Kinds whose
 /// values are names or numbers, with the question's template.
-const BY_VALUE: [(usize, Pair); 3] = [
+pub(super) const BY_VALUE: [(usize, Pair); 3] = [
     (1, ("Was unterrichtet {v}?", "What does {v} teach?")),
     (
         town::KINDS_AT + 1,

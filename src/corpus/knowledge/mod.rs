@@ -287,6 +287,21 @@ impl Fact {
         }
     }
 
+    /// A training question that names `value` (the fact's own or a made-up one in its place)
+    /// and asks for the item, with one of the kind's [`ASK_BY_VALUE`] templates; the fact's
+    /// ordinary training question for a kind whose values are no names or numbers.
+    pub fn by_value_question(&self, rng: &mut Rng, lang: Lang, value: &str) -> String {
+        match ASK_BY_VALUE.iter().find(|(k, _)| *k == self.kind) {
+            Some((_, t)) => self.fill_with(
+                pick(t[rng.below(t.len())], lang),
+                lang,
+                self.name(lang),
+                value,
+            ),
+            None => self.train_question(rng, lang),
+        }
+    }
+
     /// The held-out question: an `eval` template with another name for the item (its own name
     /// where it has none), chosen by the fact's place in the knowledge base.
     pub fn eval_question(&self, lang: Lang, n: usize) -> String {
@@ -336,6 +351,45 @@ pub const RULE_QUESTIONS: &[Pair] = &[
 ];
 
 /// Sentences a student may say before a training question, about no fact.
+/// Training questions that ask by a value for the item, per kind whose values are names or
+/// numbers: a teacher's name, a head's name, a bus line's number. The held-out test asks the
+/// same kinds with other templates ([`by_value_questions`]).
+pub const ASK_BY_VALUE: [(usize, [Pair; 2]); 3] = [
+    (
+        1,
+        [
+            ("Welches Fach gibt {v}?", "Which subject does {v} give?"),
+            (
+                "In welchem Fach ist {v} die Lehrperson?",
+                "In which subject is {v} the teacher?",
+            ),
+        ],
+    ),
+    (
+        town::KINDS_AT + 1,
+        [
+            (
+                "Wo ist {v} die Chefin oder der Chef?",
+                "Where is {v} the boss?",
+            ),
+            ("Welchen Betrieb führt {v}?", "Which place does {v} head?"),
+        ],
+    ),
+    (
+        town::KINDS_AT + 3,
+        [
+            (
+                "Welches Ziel hat die Linie {v}?",
+                "What is the end stop of line {v}?",
+            ),
+            (
+                "Bis wohin fährt die Buslinie {v}?",
+                "How far does bus line {v} go?",
+            ),
+        ],
+    ),
+];
+
 const OPENERS: [Pair; 6] = [
     ("Hallo.", "Hello."),
     ("Eine Frage:", "One question:"),

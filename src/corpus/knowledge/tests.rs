@@ -145,3 +145,24 @@ fn questions_by_value_name_a_rare_word_of_their_evidence_only() {
         }
     }
 }
+
+#[test]
+fn training_asks_by_value_with_other_templates_than_the_test() {
+    use super::held_out::BY_VALUE;
+    for ((kind, train), (tested, test)) in ASK_BY_VALUE.iter().zip(&BY_VALUE) {
+        assert_eq!(kind, tested);
+        for lang in Lang::ALL {
+            assert!(train.iter().all(|&t| pick(t, lang) != pick(*test, lang)));
+        }
+    }
+    let teacher = Fact {
+        kind: 1,
+        item: 0,
+        value: 0,
+        form: 0,
+    };
+    for lang in Lang::ALL {
+        let q = teacher.by_value_question(&mut Rng::new(1), lang, "Frau Kalomi");
+        assert!(q.contains("Frau Kalomi") && q.ends_with('?'), "{q}");
+    }
+}
