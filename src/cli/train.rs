@@ -237,6 +237,7 @@ pub fn sft(config_path: &Path, resume: bool) -> Result<(), String> {
         "rag_same_kind": config.rag_same_kind,
         "rag_same_form": config.rag_same_form,
         "rag_by_value": config.rag_by_value,
+        "rag_twin": config.rag_twin,
         "retrieval_dialogs_whole": true,
         "earlier_runs": earlier_runs(&config.init),
         "seq_len": config.seq_len,
@@ -280,6 +281,7 @@ fn earlier_runs(init: &Path) -> Vec<serde_json::Value> {
         "rag_same_kind": log["rag_same_kind"],
         "rag_same_form": log["rag_same_form"],
         "rag_by_value": log["rag_by_value"],
+        "rag_twin": log["rag_twin"],
         "seconds": log["seconds"],
         "final_val_loss": log["final_val_loss"],
     }));

@@ -5,9 +5,9 @@
 //! passage; the passage is a short stretch like a chunk: the answering sentence(s) among one or
 //! two other sentences. One pair in five asks in the other language. A batch never holds two
 //! pairs about the same item of the same kind, so no negative answers another pair's question;
-//! it often holds the same item's fact of a twin kind, a hard negative ([`twin_kinds`]).
+//! it often holds the same item's fact of a twin kind, a hard negative ([`twin_kinds`](crate::corpus::knowledge::twin_kinds)).
 
-use crate::corpus::knowledge::{Fact, filler, kinds, random_fact};
+use crate::corpus::knowledge::{Fact, filler, kinds, random_fact, twin_kinds};
 use crate::i18n::Lang;
 use crate::rng::Rng;
 
@@ -62,23 +62,6 @@ fn passage(rng: &mut Rng, fact: &Fact, lang: Lang, taken: &[(usize, usize)]) -> 
         sentences.insert(at, other);
     }
     sentences.join(" ")
-}
-
-/// The kinds about the same items as kind `kind` (a subject's teacher and its room): their
-/// facts share the item's name and differ in what they say of it.
-pub fn twin_kinds(kind: usize) -> Vec<usize> {
-    let all = kinds();
-    (0..all.len())
-        .filter(|&k| {
-            k != kind
-                && all[k].items.len() == all[kind].items.len()
-                && all[k]
-                    .items
-                    .iter()
-                    .zip(all[kind].items)
-                    .all(|(a, b)| a.en == b.en)
-        })
-        .collect()
 }
 
 /// The batch's facts: distinct (kind, item), at most half of all items so that distractors

@@ -108,6 +108,9 @@ pub struct SftConfig {
     /// Chance that a retrieval question asks by a name or number for the item (0 by default).
     #[serde(default)]
     pub rag_by_value: f64,
+    /// Chance that a retrieval context also states the asked item in a twin kind (0 by default).
+    #[serde(default)]
+    pub rag_twin: f64,
     /// Copy drills (a random run of tokens, then the same run: see [`crate::corpus::copy`]) to
     /// add, and their share.
     #[serde(default)]
@@ -315,6 +318,7 @@ impl SftConfig {
             same_kind: self.rag_same_kind,
             same_form: self.rag_same_form,
             by_value: self.rag_by_value,
+            twin: self.rag_twin,
         }
     }
 
@@ -359,6 +363,7 @@ impl SftConfig {
             ("rag_same_kind", self.rag_same_kind),
             ("rag_same_form", self.rag_same_form),
             ("rag_by_value", self.rag_by_value),
+            ("rag_twin", self.rag_twin),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(format!("{name} must be between 0 and 1, got {v}"));

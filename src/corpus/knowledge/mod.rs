@@ -8,10 +8,12 @@
 //! the retrieval model's training data (with random values), `eval` for the held-out test on
 //! the bundled documents (their fixed values). [`eval_questions`] is that test.
 
+mod by_value;
 mod held_out;
 pub mod school;
 pub mod town;
 
+pub use by_value::ASK_BY_VALUE;
 pub use held_out::{TestQuestion, by_value_questions, eval_questions, evidence_for, showcase};
 
 use crate::i18n::Lang;
@@ -287,21 +289,6 @@ impl Fact {
         }
     }
 
-    /// A training question that names `value` (the fact's own or a made-up one in its place)
-    /// and asks for the item, with one of the kind's [`ASK_BY_VALUE`] templates; the fact's
-    /// ordinary training question for a kind whose values are no names or numbers.
-    pub fn by_value_question(&self, rng: &mut Rng, lang: Lang, value: &str) -> String {
-        match ASK_BY_VALUE.iter().find(|(k, _)| *k == self.kind) {
-            Some((_, t)) => self.fill_with(
-                pick(t[rng.below(t.len())], lang),
-                lang,
-                self.name(lang),
-                value,
-            ),
-            None => self.train_question(rng, lang),
-        }
-    }
-
     /// The held-out question: an `eval` template with another name for the item (its own name
     /// where it has none), chosen by the fact's place in the knowledge base.
     pub fn eval_question(&self, lang: Lang, n: usize) -> String {
@@ -351,45 +338,6 @@ pub const RULE_QUESTIONS: &[Pair] = &[
 ];
 
 /// Sentences a student may say before a training question, about no fact.
-/// Training questions that ask by a value for the item, per kind whose values are names or
-/// numbers: a teacher's name, a head's name, a bus line's number. The held-out test asks the
-/// same kinds with other templates ([`by_value_questions`]).
-pub const ASK_BY_VALUE: [(usize, [Pair; 2]); 3] = [
-    (
-        1,
-        [
-            ("Welches Fach gibt {v}?", "Which subject does {v} give?"),
-            (
-                "In welchem Fach ist {v} die Lehrperson?",
-                "In which subject is {v} the teacher?",
-            ),
-        ],
-    ),
-    (
-        town::KINDS_AT + 1,
-        [
-            (
-                "Wo ist {v} die Chefin oder der Chef?",
-                "Where is {v} the boss?",
-            ),
-            ("Welchen Betrieb führt {v}?", "Which place does {v} head?"),
-        ],
-    ),
-    (
-        town::KINDS_AT + 3,
-        [
-            (
-                "Welches Ziel hat die Linie {v}?",
-                "What is the end stop of line {v}?",
-            ),
-            (
-                "Bis wohin fährt die Buslinie {v}?",
-                "How far does bus line {v} go?",
-            ),
-        ],
-    ),
-];
-
 const OPENERS: [Pair; 6] = [
     ("Hallo.", "Hello."),
     ("Eine Frage:", "One question:"),
@@ -411,6 +359,23 @@ pub fn random_fact(rng: &mut Rng) -> Fact {
         value: rng.below(k.values.len()),
         form: rng.below(k.forms.len()),
     }
+}
+
+/// The kinds about the same items as kind `kind` (a subject's teacher and its room): their
+/// facts share the item's name and differ in what they say of it.
+pub fn twin_kinds(kind: usize) -> Vec<usize> {
+    let all = kinds();
+    (0..all.len())
+        .filter(|&k| {
+            k != kind
+                && all[k].items.len() == all[kind].items.len()
+                && all[k]
+                    .items
+                    .iter()
+                    .zip(all[kind].items)
+                    .all(|(a, b)| a.en == b.en)
+        })
+        .collect()
 }
 
 /// A sentence of the documents that is no fact: a heading or a section's own sentence.
