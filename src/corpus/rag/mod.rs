@@ -212,11 +212,12 @@ fn dialog(rng: &mut Rng, mix: Mix) -> Vec<Message> {
         .filter(|f| !by_value || (f.kind, f.value) != (target.kind, target.value))
         .collect();
     // No draw at 0.
-    if mix.twin > 0.0 && rng.next_f64() < mix.twin {
-        if let Some(twin) = twin_of(rng, &target) {
-            let at = rng.below(facts.len() + 1);
-            facts.insert(at, twin);
-        }
+    if mix.twin > 0.0
+        && rng.next_f64() < mix.twin
+        && let Some(twin) = twin_of(rng, &target)
+    {
+        let at = rng.below(facts.len() + 1);
+        facts.insert(at, twin);
     }
     let answerable = by_value || rng.below(12) != 0;
     let at = rng.below(facts.len() + 1);
