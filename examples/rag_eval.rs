@@ -5,7 +5,8 @@
 //! recall for questions asked in the other language, and the share of
 //! questions the retrieval model answers with the right value: with the top-k hybrid chunks as
 //! context, with the top-k BM25 chunks, with only the answering sentence ("oracle": how well
-//! the model reads, whatever the search finds), and without context. Prints JSON;
+//! the model reads, whatever the search finds), and without context, and on the questions by a
+//! rare name or number (the answer must name the item). Prints JSON;
 //! `scripts/bench.sh rag` records it.
 //!
 //!     cargo run --release --example rag_eval [CHUNK_WORDS OVERLAP K]   (default: the page's)
@@ -150,6 +151,28 @@ fn main() {
             "accuracy_oracle".into(),
             (oracle.count() as f32 / questions.len() as f32).into(),
         );
+        // Questions by a rare name or number: the answer must name the item.
+        let share = |n: usize| n as f32 / by_value.len().max(1) as f32;
+        let (mut with, mut alone) = (0, 0);
+        for t in &by_value {
+            let hits = index.ask(&embedder, &tokenizer, &t.question, k);
+            let passages: Vec<String> = hits
+                .hybrid
+                .iter()
+                .map(|x| chunks[x.0].text.clone())
+                .collect();
+            with += usize::from(answered(
+                &answer(&rag, &tokenizer, lang, &passages, &t.question),
+                t,
+            ));
+            let context = [t.evidence.clone()];
+            alone += usize::from(answered(
+                &answer(&rag, &tokenizer, lang, &context, &t.question),
+                t,
+            ));
+        }
+        r.insert("accuracy_by_value_hybrid".into(), share(with).into());
+        r.insert("accuracy_by_value_oracle".into(), share(alone).into());
         out.insert(lang.code().into(), Value::Object(r));
     }
     println!("{}", json!(out));
