@@ -47,18 +47,24 @@ pub const ASK_BY_VALUE: [(usize, [Pair; 2]); 3] = [
 ];
 
 impl Fact {
+    /// Whether questions about this fact can ask by its value (its kind is in [`ASK_BY_VALUE`]).
+    pub fn asks_by_value(&self) -> bool {
+        self.by_value_templates().is_some()
+    }
+
+    fn by_value_templates(&self) -> Option<&'static [Pair; 2]> {
+        ASK_BY_VALUE
+            .iter()
+            .find(|(k, _)| *k == self.kind)
+            .map(|(_, t)| t)
+    }
+
     /// A training question that names `value` (the fact's own or a made-up one in its place)
-    /// and asks for the item, with one of the kind's [`ASK_BY_VALUE`] templates; the fact's
-    /// ordinary training question for a kind whose values are no names or numbers.
-    pub fn by_value_question(&self, rng: &mut Rng, lang: Lang, value: &str) -> String {
-        match ASK_BY_VALUE.iter().find(|(k, _)| *k == self.kind) {
-            Some((_, t)) => self.fill_with(
-                pick(t[rng.below(t.len())], lang),
-                lang,
-                self.name(lang),
-                value,
-            ),
-            None => self.train_question(rng, lang),
-        }
+    /// and asks for the item, with one of the kind's [`ASK_BY_VALUE`] templates; `None` for a
+    /// kind whose values are no names or numbers.
+    pub fn by_value_question(&self, rng: &mut Rng, lang: Lang, value: &str) -> Option<String> {
+        let t = self.by_value_templates()?;
+        let template = pick(t[rng.below(t.len())], lang);
+        Some(self.fill_with(template, lang, self.name(lang), value))
     }
 }

@@ -4,7 +4,7 @@
 //! sentence that holds the value. Also the prompts of web search: the instruction to write a
 //! search query, and offline "web" snippets.
 
-use super::knowledge::{ASK_BY_VALUE, Fact, Pair, filler, kinds, pick, random_fact, twin_kinds};
+use super::knowledge::{Fact, Pair, filler, kinds, pick, random_fact, twin_kinds};
 use crate::chat::{Message, Role};
 use crate::i18n::Lang;
 use crate::rng::Rng;
@@ -57,7 +57,7 @@ pub struct Mix {
     /// («Die … ist ab … Uhr geöffnet.») no longer tells which value to copy; only the item does.
     pub same_form: f64,
     /// Chance that a question about a fact whose value is a name or number asks by that value
-    /// for the item («Welches Fach gibt Frau Kalomi?», see [`ASK_BY_VALUE`]).
+    /// for the item («Welches Fach gibt Frau Kalomi?», see [`super::knowledge::ASK_BY_VALUE`]).
     pub by_value: f64,
     /// Chance that the context also states a fact about the asked item of a twin kind (the
     /// subject's room beside its teacher, the library's rule beside its opening time), so that
@@ -201,9 +201,7 @@ fn dialog(rng: &mut Rng, mix: Mix) -> Vec<Message> {
         ];
     }
     // Asked by the value: no other sentence of the kind may state the same value. No draw at 0.
-    let by_value = mix.by_value > 0.0
-        && ASK_BY_VALUE.iter().any(|(k, _)| *k == target.kind)
-        && rng.next_f64() < mix.by_value;
+    let by_value = mix.by_value > 0.0 && target.asks_by_value() && rng.next_f64() < mix.by_value;
     // Other sentences, as in three retrieved chunks.
     let most = mix.most_others.clamp(2, MOST_OTHERS);
     let mut facts: Vec<Fact> = (0..2 + rng.below(most - 1))
@@ -249,7 +247,9 @@ fn dialog(rng: &mut Rng, mix: Mix) -> Vec<Message> {
         passages.insert(at, filler(rng, lang));
     }
     let question = match by_value {
-        true => target.by_value_question(rng, lang, &values[at]),
+        true => target
+            .by_value_question(rng, lang, &values[at])
+            .unwrap_or(question),
         false => question,
     };
     let mut chat = rag_chat(lang, &passages, &question);
@@ -265,8 +265,9 @@ fn dialog(rng: &mut Rng, mix: Mix) -> Vec<Message> {
 /// Training dialogs for the retrieval model: a context and a question about one of its facts
 /// (answer: the sentence with the value; its question worded a little differently by [`vary`]
 /// about every second time), one in twelve about none of them (answer: "not in the
-/// context"), and one in five asking for a search query instead. `mix` sets how many other
-/// sentences the context holds and how many of them are of the asked kind.
+/// context"), and one in five asking for a search query instead. `mix` sets how crowded the
+/// contexts are (other facts, their kind and form, twins) and how often a question asks by a
+/// name or number ([`Mix`]).
 pub fn training_dialogs(seed: u64, count: usize, mix: Mix) -> Vec<Vec<Message>> {
     let mut rng = Rng::new(seed);
     (0..count).map(|_| dialog(&mut rng, mix)).collect()

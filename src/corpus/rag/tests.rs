@@ -43,9 +43,7 @@ fn crowded_contexts_hold_more_sentences_of_the_asked_kind() {
     let crowded = sentences(Mix {
         most_others: 8,
         same_kind: 0.75,
-        same_form: 0.0,
-        by_value: 0.0,
-        twin: 0.0,
+        ..Mix::default()
     });
     // Up to five others, the answering fact and a heading; some facts take two sentences.
     let max = |v: &[usize]| *v.iter().max().unwrap();
@@ -66,9 +64,7 @@ fn crowded_contexts_hold_more_sentences_of_the_asked_kind() {
         Mix {
             most_others: 6,
             same_kind: 1.0,
-            same_form: 0.0,
-            by_value: 0.0,
-            twin: 0.0,
+            ..Mix::default()
         },
     );
     assert!(one_kind.iter().any(|c| c.len() == 3
@@ -81,8 +77,7 @@ fn crowded_contexts_hold_more_sentences_of_the_asked_kind() {
         most_others: 6,
         same_kind: 1.0,
         same_form,
-        by_value: 0.0,
-        twin: 0.0,
+        ..Mix::default()
     };
     let forms = |same_form, rng: &mut Rng| {
         (0..100)
@@ -103,7 +98,7 @@ fn questions_by_value_name_a_value_of_the_context_and_get_its_sentence() {
     };
     let mut asked = 0;
     for c in training_dialogs(5, 400, mix) {
-        for (_, templates) in ASK_BY_VALUE {
+        for (_, templates) in crate::corpus::knowledge::ASK_BY_VALUE {
             for t in templates {
                 let (head, tail) = pick(t, Lang::De).split_once("{v}").unwrap();
                 let value = c[1].text.strip_prefix(head);
@@ -129,18 +124,14 @@ fn twins_put_the_asked_item_into_the_context_in_another_kind() {
         ..Mix::default()
     };
     // Teachers (kind 1) and rooms (kind 2) are about the same subjects.
-    let twinned = training_dialogs(7, 300, mix)
-        .iter()
-        .filter(|c| {
-            c.len() == 3 && c[0].text.contains("Raum") && c[0].text.contains("unterrichtet")
-        })
-        .count();
-    let plain = training_dialogs(7, 300, Mix::default())
-        .iter()
-        .filter(|c| {
-            c.len() == 3 && c[0].text.contains("Raum") && c[0].text.contains("unterrichtet")
-        })
-        .count();
+    let both = |mix: Mix| {
+        training_dialogs(7, 300, mix)
+            .iter()
+            .filter(|c| c.len() == 3 && c[0].text.contains("Raum"))
+            .filter(|c| c[0].text.contains("unterrichtet"))
+            .count()
+    };
+    let (twinned, plain) = (both(mix), both(Mix::default()));
     assert!(twinned > plain + 5, "{twinned} {plain}");
 }
 
